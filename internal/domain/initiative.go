@@ -1,0 +1,45 @@
+package domain
+
+// InitiativeKind classifies initiatives.
+type InitiativeKind string
+
+// Initiative kinds.
+const (
+	InitiativeCorridor     InitiativeKind = "CORRIDOR"
+	InitiativePlatform     InitiativeKind = "PLATFORM"
+	InitiativeOrganisation InitiativeKind = "ORGANISATION"
+	InitiativeAgreement    InitiativeKind = "AGREEMENT"
+	InitiativeProcess      InitiativeKind = "PROCESS"
+	InitiativeEvent        InitiativeKind = "EVENT"
+	InitiativeOther        InitiativeKind = "OTHER"
+)
+
+// InitiativeKinds lists every InitiativeKind.
+var InitiativeKinds = []InitiativeKind{InitiativeCorridor, InitiativePlatform, InitiativeOrganisation,
+	InitiativeAgreement, InitiativeProcess, InitiativeEvent, InitiativeOther}
+
+// Initiative is a project, corridor, forum, organisation or format that
+// meetings discuss: the International North–South Transport Corridor (INSTC).
+type Initiative struct {
+	ID          string
+	Name        string
+	ShortName   string
+	Aliases     []string
+	Kind        InitiativeKind
+	Description string
+}
+
+// InitiativeFilter selects initiatives.
+type InitiativeFilter struct {
+	Kind      InitiativeKind
+	CouncilID string // mentioned at a meeting of this council
+	Name      string
+}
+
+// Theme is a topic from expertgraph's small curated taxonomy.
+type Theme struct {
+	ID          string
+	Name        string
+	Description string
+	Aliases     []string
+}

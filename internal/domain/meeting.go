@@ -1,0 +1,63 @@
+package domain
+
+// Meeting is one edition of a council, or a one-off event.
+type Meeting struct {
+	ID            string
+	CouncilID     string // "" for a one-off event
+	Ordinal       int    // the edition's number within its council; 0 if unknown
+	Title         string
+	Theme         string   // the theme as announced ("Cooperation Between ...")
+	ThemeVariants []string // other wordings of the theme given by other sources
+	Date          Date
+	DateNote      string // where sources disagree on the date, what each says
+	PlaceID       string
+	Format        string   // "two sessions and a panel discussion"
+	OrganizerIDs  []string // institutions
+	ThemeIDs      []string // taxonomy themes the meeting dealt with
+	InitiativeIDs []string // initiatives mentioned at the meeting (beyond its recommendations)
+	Publications  []PublicationLink
+	Sources       []SourceRef
+}
+
+// PublicationRelation says how a publication relates to a meeting.
+type PublicationRelation string
+
+// Publication relations.
+const (
+	PublicationPresented PublicationRelation = "PRESENTED"
+	PublicationAnnounced PublicationRelation = "ANNOUNCED"
+)
+
+// PublicationLink ties a publication to a meeting where it was presented or announced.
+type PublicationLink struct {
+	PublicationID string
+	Relation      PublicationRelation
+}
+
+// MeetingSort orders meetings.
+type MeetingSort string
+
+// Meeting orders.
+const (
+	MeetingDateAsc  MeetingSort = "DATE_ASC"
+	MeetingDateDesc MeetingSort = "DATE_DESC"
+)
+
+// MeetingFilter selects meetings; zero fields match everything, set fields all must match.
+type MeetingFilter struct {
+	CouncilID     string
+	CountryID     string // where it was held
+	PlaceID       string
+	ThemeID       string
+	InitiativeID  string // mentioned by the meeting or one of its recommendations
+	PersonID      string // appeared at it
+	InstitutionID string // organised it or sent a speaker
+	Dates         DateRange
+}
+
+// MeetingQuery is a page of meetings.
+type MeetingQuery struct {
+	Filter MeetingFilter
+	Sort   MeetingSort
+	Page   PageRequest
+}

@@ -1,0 +1,115 @@
+package domain
+
+import "context"
+
+// Store is the graph of expert meetings, as every backend keeps it. The
+// sentences below are the contract: internal/storetest checks each of them on
+// every store.
+//
+// Batch readers (Councils, Meetings, ... , Resolve) return a slice of the same
+// length as ids, in the same order, with nil where an ID is unknown; they
+// never return ENOTFOUND. Relationship readers (AppearancesByMeeting, ...)
+// return one slice per ID, empty for an unknown ID.
+//
+// List methods return EINVALID when first is negative or above MaxPageSize,
+// when after is not a cursor of the same list, order and filter, when a date
+// range is inverted, or when an enum value is unknown. TotalCount counts every
+// match, ignoring first and after.
+//
+// Every method returns EUNAVAILABLE when the backend does not answer.
+type Store interface {
+	// Ping returns nil when the store can serve requests.
+	Ping(ctx context.Context) error
+	// Close releases the store's resources.
+	Close(ctx context.Context) error
+
+	Councils(ctx context.Context, ids []string) ([]*Council, error)
+	Meetings(ctx context.Context, ids []string) ([]*Meeting, error)
+	People(ctx context.Context, ids []string) ([]*Person, error)
+	Institutions(ctx context.Context, ids []string) ([]*Institution, error)
+	Countries(ctx context.Context, ids []string) ([]*Country, error)
+	Places(ctx context.Context, ids []string) ([]*Place, error)
+	Initiatives(ctx context.Context, ids []string) ([]*Initiative, error)
+	Themes(ctx context.Context, ids []string) ([]*Theme, error)
+	Recommendations(ctx context.Context, ids []string) ([]*Recommendation, error)
+	Publications(ctx context.Context, ids []string) ([]*Publication, error)
+	Sources(ctx context.Context, ids []string) ([]*Source, error)
+	// Resolve returns the kind and name of each ID, whatever its kind.
+	Resolve(ctx context.Context, ids []string) ([]*NodeRef, error)
+
+	// AppearancesByMeeting returns each meeting's appearances ordered by
+	// Order, then person ID.
+	AppearancesByMeeting(ctx context.Context, meetingIDs []string) ([][]*Appearance, error)
+	// AppearancesByPerson returns each person's appearances ordered by the
+	// meeting's date, then meeting ID.
+	AppearancesByPerson(ctx context.Context, personIDs []string) ([][]*Appearance, error)
+	// RecommendationsByMeeting returns each meeting's recommendations ordered
+	// by Order, then ID.
+	RecommendationsByMeeting(ctx context.Context, meetingIDs []string) ([][]*Recommendation, error)
+
+	// ListMeetings orders by date (then ID); the other lists by normalised
+	// name (then ID); ListRecommendations by meeting date, then meeting ID,
+	// then order.
+	ListCouncils(ctx context.Context, q CouncilQuery) (*CouncilConnection, error)
+	ListMeetings(ctx context.Context, q MeetingQuery) (*MeetingConnection, error)
+	ListPeople(ctx context.Context, q PersonQuery) (*PersonConnection, error)
+	ListInstitutions(ctx context.Context, q InstitutionQuery) (*InstitutionConnection, error)
+	ListCountries(ctx context.Context, q CountryQuery) (*CountryConnection, error)
+	ListPlaces(ctx context.Context, q PlaceQuery) (*PlaceConnection, error)
+	ListInitiatives(ctx context.Context, q InitiativeQuery) (*InitiativeConnection, error)
+	ListThemes(ctx context.Context, q ThemeQuery) (*ThemeConnection, error)
+	ListRecommendations(ctx context.Context, q RecommendationQuery) (*RecommendationConnection, error)
+	ListPublications(ctx context.Context, q PublicationQuery) (*PublicationConnection, error)
+	ListSources(ctx context.Context, q SourceQuery) (*SourceConnection, error)
+
+	// Lookup returns the nodes of the given kinds (all kinds when empty)
+	// whose name, short name, alias or title normalises (NormalizeName) to
+	// the same text as name, ordered by kind (as in AllKinds), then ID.
+	// Recommendations and sources have no names and are never found. It
+	// returns EINVALID for an empty name or one over 200 characters.
+	Lookup(ctx context.Context, name string, kinds []Kind) ([]*NodeRef, error)
+
+	// Recurrence returns, for each initiative or theme ID, how often it was
+	// mentioned (by a meeting or by a recommendation) at the meetings that
+	// pass the filter. An unknown ID gets a zero Recurrence.
+	Recurrence(ctx context.Context, ids []string, f RecurrenceFilter) ([]*Recurrence, error)
+	// Pairs returns weighted pairs ordered by weight descending, then A.ID,
+	// then B.ID, at most Limit of them.
+	Pairs(ctx context.Context, q PairQuery) ([]*WeightedPair, error)
+	// Count returns an aggregate ordered by count descending, then key;
+	// MEETINGS_PER_YEAR is ordered by year ascending instead.
+	Count(ctx context.Context, q CountQuery) ([]*KeyCount, error)
+	// ShortestPaths returns up to MaxPaths shortest paths from one node to
+	// another within maxHops edges, ordered by their node IDs; none if the
+	// two are not connected within maxHops. ENOTFOUND if either ID is
+	// unknown; EINVALID if maxHops is not 1..MaxMaxHops.
+	ShortestPaths(ctx context.Context, fromID, toID string, maxHops int) ([]*Path, error)
+
+	// Upsert writes every node and link of g, all or nothing, replacing the
+	// nodes of the same IDs (and appearances of the same meeting and person)
+	// wholesale; writing the same graph twice leaves the store as once.
+	// EINVALID (with every problem found) if g does not validate against
+	// itself and what the store holds.
+	Upsert(ctx context.Context, g *Graph) error
+	// Export returns the whole graph, each collection ordered by ID
+	// (appearances by meeting ID, then person ID).
+	Export(ctx context.Context) (*Graph, error)
+	// Stats counts the nodes of each kind.
+	Stats(ctx context.Context) (Stats, error)
+}
+
+// Stats counts nodes per kind, and appearances.
+type Stats struct {
+	Nodes       map[Kind]int
+	Appearances int
+}
+
+// Empty reports whether the store holds nothing.
+func (s Stats) Empty() bool {
+	for _, n := range s.Nodes {
+		if n > 0 {
+			return false
+		}
+	}
+	return s.Appearances == 0
+}

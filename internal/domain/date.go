@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -179,3 +180,26 @@ func (d Date) StartKey() string { return d.Start().Format("2006-01-02") }
 
 // EndKey returns d.End() as YYYY-MM-DD.
 func (d Date) EndKey() string { return d.End().Format("2006-01-02") }
+
+// MarshalGQL writes d as the GraphQL scalar PartialDate, null when d is zero.
+func (d Date) MarshalGQL(w io.Writer) {
+	if d.IsZero() {
+		io.WriteString(w, "null")
+		return
+	}
+	io.WriteString(w, strconv.Quote(d.String()))
+}
+
+// UnmarshalGQL reads the GraphQL scalar PartialDate.
+func (d *Date) UnmarshalGQL(v any) error {
+	s, ok := v.(string)
+	if !ok {
+		return Invalidf("", "a date is a string: YYYY, YYYY-MM or YYYY-MM-DD")
+	}
+	p, err := ParseDate(s)
+	if err != nil {
+		return Invalidf("", "%v", err)
+	}
+	*d = p
+	return nil
+}

@@ -45,3 +45,41 @@ type SourceRef struct {
 	SourceID string
 	Excerpt  string
 }
+
+// Node is any node of the graph: it knows its kind.
+type Node interface {
+	NodeKind() Kind
+}
+
+// NodeKind returns KindCouncil.
+func (*Council) NodeKind() Kind { return KindCouncil }
+
+// NodeKind returns KindMeeting.
+func (*Meeting) NodeKind() Kind { return KindMeeting }
+
+// NodeKind returns KindPerson.
+func (*Person) NodeKind() Kind { return KindPerson }
+
+// NodeKind returns KindInstitution.
+func (*Institution) NodeKind() Kind { return KindInstitution }
+
+// NodeKind returns KindCountry.
+func (*Country) NodeKind() Kind { return KindCountry }
+
+// NodeKind returns KindPlace.
+func (*Place) NodeKind() Kind { return KindPlace }
+
+// NodeKind returns KindInitiative.
+func (*Initiative) NodeKind() Kind { return KindInitiative }
+
+// NodeKind returns KindTheme.
+func (*Theme) NodeKind() Kind { return KindTheme }
+
+// NodeKind returns KindRecommendation.
+func (*Recommendation) NodeKind() Kind { return KindRecommendation }
+
+// NodeKind returns KindPublication.
+func (*Publication) NodeKind() Kind { return KindPublication }
+
+// NodeKind returns KindSource.
+func (*Source) NodeKind() Kind { return KindSource }

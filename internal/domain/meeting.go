@@ -61,3 +61,6 @@ type MeetingQuery struct {
 	Sort   MeetingSort
 	Page   PageRequest
 }
+
+// DatePrecision returns how precise the meeting's date is.
+func (m *Meeting) DatePrecision() Precision { return m.Date.Precision() }

@@ -1,0 +1,78 @@
+package httpserver
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/expertgraph/expertgraph/internal/domain"
+)
+
+// GraphQL error codes (extensions.code) of domain errors.
+var codes = map[string]string{
+	domain.ENOTFOUND:    "NOT_FOUND",
+	domain.EINVALID:     "BAD_USER_INPUT",
+	domain.ECONFLICT:    "CONFLICT",
+	domain.EUNAVAILABLE: "UNAVAILABLE",
+	domain.EINTERNAL:    "INTERNAL",
+}
+
+// Codes of the server's own refusals.
+const (
+	codeTimeout      = "TIMEOUT"
+	codeTooDeep      = "QUERY_TOO_DEEP"
+	codeTooManyField = "TOO_MANY_FIELDS"
+	codeBodyTooLarge = "BODY_TOO_LARGE"
+	codeInternal     = "INTERNAL"
+)
+
+// presenter maps an error to what the client sees: domain errors keep their
+// message and get their code; errors gqlgen raised itself (parse, validation,
+// complexity) keep theirs; anything else is logged and shown as INTERNAL with
+// no details.
+func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+		var de *domain.Error
+		switch {
+		case errors.As(err, &de):
+			gqlErr.Message = de.Error()
+			if de.Code == domain.EUNAVAILABLE || de.Code == domain.EINTERNAL {
+				log.ErrorContext(ctx, "store error", "code", de.Code, "path", gqlErr.Path.String(), "err", err)
+			}
+			if de.Code == domain.EINTERNAL {
+				gqlErr.Message = "internal error"
+			}
+			errcode.Set(gqlErr, codes[de.Code])
+		case errors.Is(err, context.DeadlineExceeded):
+			gqlErr.Message = "the request took too long and was stopped; ask for less (smaller pages, fewer fields)"
+			errcode.Set(gqlErr, codeTimeout)
+		case errors.Is(err, context.Canceled):
+			gqlErr.Message = "the request was cancelled"
+			errcode.Set(gqlErr, codeTimeout)
+		case gqlErr.Extensions["code"] != nil:
+			// gqlgen's own: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, COMPLEXITY_LIMIT_EXCEEDED, ...
+		default:
+			log.ErrorContext(ctx, "unexpected error", "path", gqlErr.Path.String(), "err", err)
+			gqlErr.Message = "internal error"
+			errcode.Set(gqlErr, codeInternal)
+		}
+		return gqlErr
+	}
+}
+
+// recoverer turns a panic in a resolver into an INTERNAL error; the stack goes
+// to the log, never to the client.
+func recoverer(log *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		log.ErrorContext(ctx, "panic in resolver", "panic", p, "stack", string(debug.Stack()))
+		e := gqlerror.Errorf("internal error")
+		errcode.Set(e, codeInternal)
+		return e
+	}
+}

@@ -1,0 +1,118 @@
+package httpserver
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/expertgraph/expertgraph/graph"
+	"github.com/expertgraph/expertgraph/internal/domain"
+	"github.com/expertgraph/expertgraph/internal/loader"
+)
+
+// Config configures the HTTP handler.
+type Config struct {
+	Store       domain.Store
+	Logger      *slog.Logger
+	Limits      Limits
+	CORSOrigins []string // allowed browser origins; none by default
+}
+
+// GraphQL returns the GraphQL endpoint alone, with limits, error mapping and
+// per-request loaders: what tests drive through gqlgen's client.
+func GraphQL(cfg Config) http.Handler {
+	cfg = withDefaults(cfg)
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{
+		Resolvers:  &graph.Resolver{Store: cfg.Store},
+		Complexity: graph.Complexity(),
+	}))
+	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
+	srv.AddTransport(transport.POST{UseGrapQLResponseJsonByDefault: true})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(shape{maxDepth: cfg.Limits.MaxDepth, maxFields: cfg.Limits.MaxFields})
+	srv.Use(extension.FixedComplexityLimit(cfg.Limits.MaxComplexity))
+	srv.SetErrorPresenter(presenter(cfg.Logger))
+	srv.SetRecoverFunc(recoverer(cfg.Logger))
+	var h http.Handler = loader.Middleware(cfg.Store, srv)
+	h = timeout(time.Duration(cfg.Limits.Timeout)*time.Millisecond, h)
+	return limitBody(cfg.Limits.MaxBodyBytes, h)
+}
+
+// New returns the server's whole handler.
+func New(cfg Config) http.Handler {
+	cfg = withDefaults(cfg)
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", GraphQL(cfg))
+	mux.Handle("GET /{$}", playground.Handler("expertgraph", "/graphql"))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := cfg.Store.Ping(ctx); err != nil {
+			cfg.Logger.WarnContext(ctx, "not ready", "err", err)
+			http.Error(w, "not ready: the store does not answer", http.StatusServiceUnavailable)
+			return
+		}
+		w.Write([]byte("ready\n"))
+	})
+	c := cors.New(cors.Options{
+		AllowedOrigins: cfg.CORSOrigins,
+		AllowedMethods: []string{http.MethodGet, http.MethodPost},
+		AllowedHeaders: []string{"Content-Type", "Authorization", "Accept"},
+		MaxAge:         600,
+	})
+	return logRequests(cfg.Logger, c.Handler(mux))
+}
+
+func withDefaults(cfg Config) Config {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Limits == (Limits{}) {
+		cfg.Limits = DefaultLimits
+	}
+	return cfg
+}
+
+// timeout bounds the time of one request: the store calls see the deadline
+// through their context and stop.
+func timeout(d time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusWriter) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+// logRequests logs one line per request.
+func logRequests(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		log.InfoContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path, "status", sw.status,
+			"duration_ms", float64(time.Since(start).Microseconds())/1000)
+	})
+}

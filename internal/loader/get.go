@@ -1,0 +1,146 @@
+package loader
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/expertgraph/expertgraph/internal/domain"
+)
+
+// One loads the value of id, or the zero value for an empty id (an optional link).
+func One[V any](ctx context.Context, l *dataloadgen.Loader[string, V], id string) (V, error) {
+	if id == "" {
+		var zero V
+		return zero, nil
+	}
+	return l.Load(ctx, id)
+}
+
+// Must loads the value of id and returns ENOTFOUND naming kind when it is absent.
+func Must[V comparable](ctx context.Context, l *dataloadgen.Loader[string, V], kind domain.Kind, id string) (V, error) {
+	v, err := l.Load(ctx, id)
+	var zero V
+	if err == nil && v == zero {
+		err = domain.Errorf(domain.ENOTFOUND, "no %s with id %q", strings.ToLower(string(kind)), id)
+	}
+	return v, err
+}
+
+// All loads the values of ids in order, leaving out IDs that are absent.
+func All[V comparable](ctx context.Context, l *dataloadgen.Loader[string, V], ids []string) ([]V, error) {
+	vs, err := l.LoadAll(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var zero V
+	out := make([]V, 0, len(vs))
+	for _, v := range vs {
+		if v != zero {
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+// Node loads any node by ID: its kind first, then the node through the loader
+// of that kind. ENOTFOUND if the ID is unknown.
+func (l *Loaders) Node(ctx context.Context, id string) (domain.Node, error) {
+	ref, err := Must(ctx, l.NodeRef, "node", id)
+	if err != nil {
+		return nil, err
+	}
+	return l.node(ctx, ref)
+}
+
+// Nodes loads the nodes that refs name, in order.
+func (l *Loaders) Nodes(ctx context.Context, refs []*domain.NodeRef) ([]domain.Node, error) {
+	out := make([]domain.Node, 0, len(refs))
+	for _, r := range refs {
+		n, err := l.node(ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		if n != nil {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// NodeOf loads the node a NodeRef names (nil for a nil ref).
+func (l *Loaders) NodeOf(ctx context.Context, ref *domain.NodeRef) (domain.Node, error) {
+	if ref == nil {
+		return nil, nil
+	}
+	return l.node(ctx, ref)
+}
+
+func (l *Loaders) node(ctx context.Context, ref *domain.NodeRef) (domain.Node, error) {
+	var n domain.Node
+	var err error
+	switch ref.Kind {
+	case domain.KindCouncil:
+		n, err = nonNil(l.Council.Load(ctx, ref.ID))
+	case domain.KindMeeting:
+		n, err = nonNil(l.Meeting.Load(ctx, ref.ID))
+	case domain.KindPerson:
+		n, err = nonNil(l.Person.Load(ctx, ref.ID))
+	case domain.KindInstitution:
+		n, err = nonNil(l.Institution.Load(ctx, ref.ID))
+	case domain.KindCountry:
+		n, err = nonNil(l.Country.Load(ctx, ref.ID))
+	case domain.KindPlace:
+		n, err = nonNil(l.Place.Load(ctx, ref.ID))
+	case domain.KindInitiative:
+		n, err = nonNil(l.Initiative.Load(ctx, ref.ID))
+	case domain.KindTheme:
+		n, err = nonNil(l.Theme.Load(ctx, ref.ID))
+	case domain.KindRecommendation:
+		n, err = nonNil(l.Recommendation.Load(ctx, ref.ID))
+	case domain.KindPublication:
+		n, err = nonNil(l.Publication.Load(ctx, ref.ID))
+	case domain.KindSource:
+		n, err = nonNil(l.Source.Load(ctx, ref.ID))
+	default:
+		return nil, fmt.Errorf("loader: unknown kind %q of %q", ref.Kind, ref.ID)
+	}
+	return n, err
+}
+
+// nonNil turns a typed nil pointer into a nil interface, so that an absent
+// node is nil and not a non-nil Node holding nil.
+func nonNil[T interface {
+	*E
+	domain.Node
+}, E any](v T, err error) (domain.Node, error) {
+	if err != nil || v == nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// Recurrence loads one subject's recurrence under a filter.
+func (l *Loaders) RecurrenceOf(ctx context.Context, id string, f domain.RecurrenceFilter) (*domain.Recurrence, error) {
+	return l.Recurrence.Load(ctx, RecurrenceKey{ID: id, Filter: f})
+}
+
+// CountryOfPlace loads the country of a place ("" = none).
+func (l *Loaders) CountryOfPlace(ctx context.Context, placeID string) (*domain.Country, error) {
+	p, err := One(ctx, l.Place, placeID)
+	if err != nil || p == nil {
+		return nil, err
+	}
+	return One(ctx, l.Country, p.CountryID)
+}
+
+// Lookup finds nodes by name through the store and loads them.
+func (l *Loaders) Lookup(ctx context.Context, name string, kinds []domain.Kind) ([]domain.Node, error) {
+	refs, err := l.store.Lookup(ctx, name, kinds)
+	if err != nil {
+		return nil, err
+	}
+	return l.Nodes(ctx, refs)
+}

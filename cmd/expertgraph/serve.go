@@ -18,6 +18,7 @@ import (
 	"github.com/expertgraph/expertgraph/internal/domain"
 	"github.com/expertgraph/expertgraph/internal/httpserver"
 	"github.com/expertgraph/expertgraph/internal/memstore"
+	"github.com/expertgraph/expertgraph/internal/neo4jstore"
 	"github.com/expertgraph/expertgraph/seed"
 )
 
@@ -29,6 +30,7 @@ type config struct {
 	data        string
 	corsOrigins string
 	seed        bool
+	neo4j       neo4jstore.Config
 	logFormat   string
 	logLevel    string
 }
@@ -50,12 +52,33 @@ func envOr(getenv func(string) string, key, def string) string {
 	return def
 }
 
+// envDuration reads a duration ("30s", "2m") from the environment; a value
+// that does not parse is reported, not ignored.
+func envDuration(getenv func(string) string, key string, def time.Duration, errs *[]string) time.Duration {
+	v := getenv(key)
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		*errs = append(*errs, fmt.Sprintf("%s=%q is not a duration like 30s or 2m", key, v))
+		return def
+	}
+	return d
+}
+
 func parseServe(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
 	var c config
+	var envErrs []string
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.addr, "addr", envOr(getenv, "EXPERTGRAPH_ADDR", "127.0.0.1:8080"), "listen address (EXPERTGRAPH_ADDR)")
-	fs.StringVar(&c.store, "store", envOr(getenv, "EXPERTGRAPH_STORE", "embedded"), "store: embedded (EXPERTGRAPH_STORE)")
+	fs.StringVar(&c.store, "store", envOr(getenv, "EXPERTGRAPH_STORE", "embedded"), "store: embedded or neo4j (EXPERTGRAPH_STORE)")
+	fs.StringVar(&c.neo4j.URI, "neo4j-uri", envOr(getenv, "NEO4J_URI", "bolt://127.0.0.1:7687"), "Neo4j URI: bolt:// for one server, neo4j:// for a cluster (NEO4J_URI)")
+	fs.StringVar(&c.neo4j.User, "neo4j-user", getenv("NEO4J_USER"), "Neo4j user; empty for no authentication (NEO4J_USER)")
+	c.neo4j.Password = getenv("NEO4J_PASSWORD") // never a flag: flags show in ps
+	fs.StringVar(&c.neo4j.Database, "neo4j-database", envOr(getenv, "NEO4J_DATABASE", "neo4j"), "Neo4j database (NEO4J_DATABASE)")
+	fs.DurationVar(&c.neo4j.ConnectTimeout, "neo4j-connect-timeout", envDuration(getenv, "NEO4J_CONNECT_TIMEOUT", 60*time.Second, &envErrs), "how long to retry connecting to Neo4j at start (NEO4J_CONNECT_TIMEOUT)")
 	fs.StringVar(&c.data, "data", envOr(getenv, "EXPERTGRAPH_DATA", defaultDataPath(getenv)), "the embedded store's file (EXPERTGRAPH_DATA)")
 	fs.StringVar(&c.corsOrigins, "cors-origins", getenv("EXPERTGRAPH_CORS_ORIGINS"), "comma-separated browser origins allowed by CORS; none by default (EXPERTGRAPH_CORS_ORIGINS)")
 	fs.BoolVar(&c.seed, "seed", envOr(getenv, "EXPERTGRAPH_SEED", "true") == "true", "load the built-in seed into an empty store (EXPERTGRAPH_SEED)")
@@ -63,6 +86,12 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs.StringVar(&c.logLevel, "log-level", envOr(getenv, "EXPERTGRAPH_LOG_LEVEL", "info"), "log level: debug, info, warn, error (EXPERTGRAPH_LOG_LEVEL)")
 	if err := fs.Parse(args); err != nil {
 		return c, errUsage
+	}
+	if len(envErrs) > 0 {
+		return c, errors.New(strings.Join(envErrs, "; "))
+	}
+	if v := getenv("EXPERTGRAPH_SEED"); v != "" && v != "true" && v != "false" {
+		return c, fmt.Errorf("EXPERTGRAPH_SEED=%q: want true or false", v)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "serve takes no arguments, got %q\n", fs.Args())
@@ -93,8 +122,12 @@ func openStore(ctx context.Context, c config, log *slog.Logger) (domain.Store, e
 	case "embedded":
 		log.Info("opening the embedded store", "file", c.data)
 		return memstore.Open(c.data)
+	case "neo4j":
+		c.neo4j.Logger = log
+		log.Info("connecting to Neo4j", "uri", c.neo4j.URI, "database", c.neo4j.Database)
+		return neo4jstore.Open(ctx, c.neo4j)
 	default:
-		return nil, fmt.Errorf("unknown store %q: want embedded", c.store)
+		return nil, fmt.Errorf("unknown store %q: want embedded or neo4j", c.store)
 	}
 }
 

@@ -29,6 +29,7 @@ const (
 	codeTooManyField = "TOO_MANY_FIELDS"
 	codeBodyTooLarge = "BODY_TOO_LARGE"
 	codeInternal     = "INTERNAL"
+	codeBadRequest   = "BAD_REQUEST"
 )
 
 // presenter maps an error to what the client sees: domain errors keep their
@@ -38,12 +39,16 @@ const (
 func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+		cause := err
+		if gqlErr.Err != nil {
+			cause = gqlErr.Err // what the resolver returned, with its whole chain
+		}
 		var de *domain.Error
 		switch {
 		case errors.As(err, &de):
 			gqlErr.Message = de.Error()
 			if de.Code == domain.EUNAVAILABLE || de.Code == domain.EINTERNAL {
-				log.ErrorContext(ctx, "store error", "code", de.Code, "path", gqlErr.Path.String(), "err", err)
+				log.ErrorContext(ctx, "store error", "code", de.Code, "path", gqlErr.Path.String(), "err", cause)
 			}
 			if de.Code == domain.EINTERNAL {
 				gqlErr.Message = "internal error"
@@ -57,8 +62,11 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			errcode.Set(gqlErr, codeTimeout)
 		case gqlErr.Extensions["code"] != nil:
 			// gqlgen's own: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, COMPLEXITY_LIMIT_EXCEEDED, ...
+		case len(gqlErr.Path) == 0:
+			// About the request itself (a body that is not JSON, no query): no resolver ran.
+			errcode.Set(gqlErr, codeBadRequest)
 		default:
-			log.ErrorContext(ctx, "unexpected error", "path", gqlErr.Path.String(), "err", err)
+			log.ErrorContext(ctx, "unexpected error", "path", gqlErr.Path.String(), "err", cause)
 			gqlErr.Message = "internal error"
 			errcode.Set(gqlErr, codeInternal)
 		}

@@ -47,7 +47,7 @@ type RecurrenceKey struct {
 
 // wait is how long a loader collects keys before it reads; resolvers of one
 // level run concurrently, so a short wait is enough to batch them.
-const wait = 500 * time.Microsecond
+const wait = time.Millisecond
 
 // batch adapts a store batch reader, whose results are indexed like its
 // keys, to a dataloadgen fetch function.

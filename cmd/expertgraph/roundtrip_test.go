@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/expertgraph/expertgraph/internal/domain"
+	"github.com/expertgraph/expertgraph/internal/httpserver"
+	"github.com/expertgraph/expertgraph/internal/instrument"
+)
+
+// syntheticGraph makes n meetings of one council, each with three speakers
+// from three of ten institutions.
+func syntheticGraph(n int) *domain.Graph {
+	g := &domain.Graph{
+		Countries: []*domain.Country{{ID: "aland", Name: "Aland"}, {ID: "borduria", Name: "Borduria"}},
+		Sources:   []*domain.Source{{ID: "src", URL: "https://example.org/report", Publisher: "Example"}},
+	}
+	g.Councils = []*domain.Council{{ID: "abc", Name: "Aland–Borduria Council", CountryIDs: []string{"aland", "borduria"}}}
+	src := []domain.SourceRef{{SourceID: "src"}}
+	for i := 0; i < 10; i++ {
+		g.Institutions = append(g.Institutions, &domain.Institution{ID: fmt.Sprintf("inst-%d", i), Name: fmt.Sprintf("Institute %d", i), Kind: domain.InstitutionThinkTank})
+	}
+	for i := 0; i < 30; i++ {
+		g.People = append(g.People, &domain.Person{ID: fmt.Sprintf("person-%d", i), Name: fmt.Sprintf("Person %d", i)})
+	}
+	for i := 0; i < n; i++ {
+		m := &domain.Meeting{ID: fmt.Sprintf("abc-%d", i+1), CouncilID: "abc", Ordinal: i + 1, Title: fmt.Sprintf("Meeting %d", i+1),
+			Date: domain.Date{Year: 2000 + i/12, Month: i%12 + 1, Day: 1}, Sources: src}
+		g.Meetings = append(g.Meetings, m)
+		for j := 0; j < 3; j++ {
+			g.Appearances = append(g.Appearances, &domain.Appearance{MeetingID: m.ID, PersonID: fmt.Sprintf("person-%d", (i+j*7)%30),
+				Roles: []domain.Role{domain.RoleSpeaker}, InstitutionID: fmt.Sprintf("inst-%d", (i+j)%10), Order: j + 1, Sources: src})
+		}
+	}
+	return g
+}
+
+// TestNoNPlusOne checks that 100 meetings with their speakers and the
+// speakers' institutions cost as many store round trips as 10 do, on every store.
+func TestNoNPlusOne(t *testing.T) {
+	const query = `{meetings(first: 100) { nodes { id speakers { title person { name } institution { name } } } }}`
+	for _, sc := range testStores(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			calls := map[int]map[string]int{}
+			for _, n := range []int{10, 100} {
+				s := sc.open(t)
+				if err := s.Upsert(context.Background(), syntheticGraph(n)); err != nil {
+					t.Fatal(err)
+				}
+				var c instrument.Counter
+				h := httpserver.New(httpserver.Config{Store: instrument.Wrap(s, c.Observe), Logger: discardLogger()})
+				r := post(t, h, query, nil)
+				if codes, msg := errorCodes(t, r.Body); len(codes) > 0 {
+					t.Fatalf("errors: %s", msg)
+				}
+				calls[n] = c.Calls()
+			}
+			total := func(m map[string]int) (n int) {
+				for _, v := range m {
+					n += v
+				}
+				return n
+			}
+			// One list, then one batch per level (appearances, people,
+			// institutions); a batch may split once if its goroutines are slow
+			// to arrive, so the bound leaves room for that, but not for 100.
+			const bound = 7
+			if total(calls[100]) > bound || total(calls[10]) > bound {
+				t.Errorf("store round trips grow with the page: 10 meetings %v, 100 meetings %v (want at most %d each)", calls[10], calls[100], bound)
+			}
+			t.Logf("round trips for 100 meetings: %v", calls[100])
+		})
+	}
+}

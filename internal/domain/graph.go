@@ -146,10 +146,10 @@ func (v *validator) id(coll string, k Kind, id string) string {
 	case !ValidID(id):
 		v.bad(at+".id", "%q is not a valid id: use lower-case letters, digits and single dashes, at most %d characters (e.g. raec-5, igor-maslov)", id, MaxIDLength)
 	case v.own[id] != "":
-		v.bad(at+".id", "id %q is used twice (also by a %s)", id, strings.ToLower(string(v.own[id])))
+		v.bad(at+".id", "id %q is used twice (also by %s)", id, article(v.own[id]))
 	default:
 		if ek := v.existing(id); ek != "" && ek != k {
-			v.bad(at+".id", "id %q already names a %s", id, strings.ToLower(string(ek)))
+			v.bad(at+".id", "id %q already names %s", id, article(ek))
 		}
 		v.own[id] = k
 	}
@@ -182,6 +182,15 @@ func (v *validator) text(field, s string, required bool) {
 	}
 }
 
+// article returns the kind's lower-case name with "a" or "an".
+func article(k Kind) string {
+	n := strings.ToLower(string(k))
+	if strings.ContainsRune("aeiou", rune(n[0])) {
+		return "an " + n
+	}
+	return "a " + n
+}
+
 func (v *validator) kindOf(id string) Kind {
 	if k := v.own[id]; k != "" {
 		return k
@@ -201,7 +210,7 @@ func (v *validator) ref(field, id string, want Kind, required bool) {
 	case "":
 		v.bad(field, "unknown %s %q", strings.ToLower(string(want)), id)
 	default:
-		v.bad(field, "%q is a %s, not a %s", id, strings.ToLower(string(k)), strings.ToLower(string(want)))
+		v.bad(field, "%q is %s, not %s", id, article(k), article(want))
 	}
 }
 

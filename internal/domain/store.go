@@ -38,7 +38,7 @@ type Store interface {
 	Resolve(ctx context.Context, ids []string) ([]*NodeRef, error)
 
 	// AppearancesByMeeting returns each meeting's appearances ordered by
-	// Order, then person ID.
+	// Order (appearances of unknown order, 0, come last), then person ID.
 	AppearancesByMeeting(ctx context.Context, meetingIDs []string) ([][]*Appearance, error)
 	// AppearancesByPerson returns each person's appearances ordered by the
 	// meeting's date, then meeting ID.

@@ -70,7 +70,7 @@ func Complexity() ComplexityRoot {
 	c.Institution.People = func(ch int, first *int, _ *string) int { return conn(ch, first) }
 
 	c.Meeting.Speakers = list
-	c.Meeting.Recommendations = list
+	c.Meeting.Recommendations = func(ch int, _ *domain.RecommendationKind) int { return list(ch) }
 	c.Person.Appearances = list
 	return c
 }

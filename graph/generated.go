@@ -189,7 +189,7 @@ type ComplexityRoot struct {
 		Organizers      func(childComplexity int) int
 		Place           func(childComplexity int) int
 		Publications    func(childComplexity int) int
-		Recommendations func(childComplexity int) int
+		Recommendations func(childComplexity int, kind *domain.RecommendationKind) int
 		Sources         func(childComplexity int) int
 		Speakers        func(childComplexity int) int
 		Theme           func(childComplexity int) int
@@ -481,7 +481,7 @@ type MeetingResolver interface {
 
 	Organizers(ctx context.Context, obj *domain.Meeting) ([]*domain.Institution, error)
 	Speakers(ctx context.Context, obj *domain.Meeting) ([]*domain.Appearance, error)
-	Recommendations(ctx context.Context, obj *domain.Meeting) ([]*domain.Recommendation, error)
+	Recommendations(ctx context.Context, obj *domain.Meeting, kind *domain.RecommendationKind) ([]*domain.Recommendation, error)
 	Themes(ctx context.Context, obj *domain.Meeting) ([]*domain.Theme, error)
 	Initiatives(ctx context.Context, obj *domain.Meeting) ([]*domain.Initiative, error)
 }
@@ -1153,7 +1153,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Meeting.Recommendations(childComplexity), true
+		args, err := ec.field_Meeting_recommendations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Meeting.Recommendations(childComplexity, args["kind"].(*domain.RecommendationKind)), true
 	case "Meeting.sources":
 		if e.ComplexityRoot.Meeting.Sources == nil {
 			break
@@ -2521,8 +2526,8 @@ type Meeting implements Node {
   organizers: [Institution!]!
   "Everyone who appeared (opening speakers, speakers, moderators, panellists, participants) in order of speaking, with the title and institution each held at the time."
   speakers: [Appearance!]!
-  "Its conclusions, proposals, agreements and follow-up actions, in order."
-  recommendations: [Recommendation!]!
+  "Its conclusions, proposals, agreements and follow-up actions, in order; only those of one kind if given."
+  recommendations(kind: RecommendationKind): [Recommendation!]!
   "Themes of the taxonomy the meeting dealt with."
   themes: [Theme!]!
   "Initiatives mentioned at the meeting itself (its recommendations may mention more)."
@@ -4285,6 +4290,20 @@ func (ec *executionContext) field_Institution_people_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Meeting_recommendations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (*domain.RecommendationKind, error) {
+			return ec.unmarshalORecommendationKind2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
 	return args, nil
 }
 
@@ -7743,7 +7762,8 @@ func (ec *executionContext) _Meeting_recommendations(ctx context.Context, field 
 			return ec.fieldContext_Meeting_recommendations(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Meeting().Recommendations(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Meeting().Recommendations(ctx, obj, fc.Args["kind"].(*domain.RecommendationKind))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Recommendation) graphql.Marshaler {
@@ -7753,7 +7773,7 @@ func (ec *executionContext) _Meeting_recommendations(ctx context.Context, field 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Meeting_recommendations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Meeting_recommendations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
@@ -7762,6 +7782,17 @@ func (ec *executionContext) fieldContext_Meeting_recommendations(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Recommendation(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Meeting_recommendations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -18876,6 +18907,25 @@ func (ec *executionContext) marshalORecommendationKind2githubᚗcomᚋexpertgrap
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(string(v))
+	return res
+}
+
+func (ec *executionContext) unmarshalORecommendationKind2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationKind(ctx context.Context, v any) (*domain.RecommendationKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := domain.RecommendationKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORecommendationKind2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationKind(ctx context.Context, sel ast.SelectionSet, v *domain.RecommendationKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 

@@ -104,8 +104,8 @@ func (r *meetingResolver) Speakers(ctx context.Context, obj *domain.Meeting) ([]
 	return loader.For(ctx).AppearancesByMeeting.Load(ctx, obj.ID)
 }
 
-func (r *meetingResolver) Recommendations(ctx context.Context, obj *domain.Meeting) ([]*domain.Recommendation, error) {
-	return loader.For(ctx).RecommendationsByMeeting.Load(ctx, obj.ID)
+func (r *meetingResolver) Recommendations(ctx context.Context, obj *domain.Meeting, kind *domain.RecommendationKind) ([]*domain.Recommendation, error) {
+	return loader.For(ctx).RecommendationsOf(ctx, obj.ID, val(kind))
 }
 
 func (r *meetingResolver) Themes(ctx context.Context, obj *domain.Meeting) ([]*domain.Theme, error) {

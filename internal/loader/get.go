@@ -144,3 +144,19 @@ func (l *Loaders) Lookup(ctx context.Context, name string, kinds []domain.Kind) 
 	}
 	return l.Nodes(ctx, refs)
 }
+
+// RecommendationsOf loads a meeting's recommendations, only those of kind if
+// kind is set.
+func (l *Loaders) RecommendationsOf(ctx context.Context, meetingID string, kind domain.RecommendationKind) ([]*domain.Recommendation, error) {
+	all, err := l.RecommendationsByMeeting.Load(ctx, meetingID)
+	if err != nil || kind == "" {
+		return all, err
+	}
+	out := []*domain.Recommendation{}
+	for _, r := range all {
+		if r.Kind == kind {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}

@@ -28,3 +28,12 @@ type Appearance struct {
 	Order         int // order of speaking within the meeting, from 1; 0 if unknown
 	Sources       []SourceRef
 }
+
+// OrderKey is the sort key of an order of speaking: unknown (0) sorts after
+// every known order.
+func OrderKey(order int) int {
+	if order <= 0 {
+		return int(^uint(0) >> 1)
+	}
+	return order
+}

@@ -53,9 +53,14 @@ func ErrorCode(err error) string {
 	return EINTERNAL
 }
 
-// ErrorMessage returns the user-facing message of err: the message of an
-// *Error, or "internal error" for anything else, so internals never leak.
+// ErrorMessage returns the user-facing message of err: every problem of a
+// *ValidationError, the message of an *Error, or "internal error" for
+// anything else, so internals never leak.
 func ErrorMessage(err error) string {
+	var v *ValidationError
+	if errors.As(err, &v) {
+		return v.Error()
+	}
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Error()

@@ -58,7 +58,10 @@ const (
 	MaxTextLength = 5000
 )
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var (
+	idPattern       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	languagePattern = regexp.MustCompile(`^[a-z]{2}$`)
+)
 
 // ValidID reports whether id is a stable readable ID: lower-case letters and
 // digits in words joined by single dashes, at most MaxIDLength long.
@@ -385,7 +388,7 @@ func (v *validator) run() {
 		v.name(at+".title", x.Title, false)
 		v.name(at+".publisher", x.Publisher, true)
 		v.date(at+".published", x.Published, false)
-		if x.Language != "" && !regexp.MustCompile(`^[a-z]{2}$`).MatchString(x.Language) {
+		if x.Language != "" && !languagePattern.MatchString(x.Language) {
 			v.bad(at+".language", "%q is not a two-letter ISO 639-1 code", x.Language)
 		}
 	}

@@ -46,7 +46,7 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		var de *domain.Error
 		switch {
 		case errors.As(err, &de):
-			gqlErr.Message = de.Error()
+			gqlErr.Message = domain.ErrorMessage(err)
 			if de.Code == domain.EUNAVAILABLE || de.Code == domain.EINTERNAL {
 				log.ErrorContext(ctx, "store error", "code", de.Code, "path", gqlErr.Path.String(), "err", cause)
 			}

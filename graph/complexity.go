@@ -29,23 +29,39 @@ func Complexity() ComplexityRoot {
 	conn := func(child int, first *int) int { return 1 + pageSize(first)*child }
 	list := func(child int) int { return 1 + listEstimate*child }
 
-	c.Query.Councils = func(ch int, _ *domain.CouncilFilter, _ *domain.NameSort, first *int, _ *string) int { return conn(ch, first) }
-	c.Query.Meetings = func(ch int, _ *domain.MeetingFilter, _ *domain.MeetingSort, first *int, _ *string) int { return conn(ch, first) }
-	c.Query.People = func(ch int, _ *domain.PersonFilter, _ *domain.NameSort, first *int, _ *string) int { return conn(ch, first) }
+	c.Query.Councils = func(ch int, _ *domain.CouncilFilter, _ *domain.NameSort, first *int, _ *string) int {
+		return conn(ch, first)
+	}
+	c.Query.Meetings = func(ch int, _ *domain.MeetingFilter, _ *domain.MeetingSort, first *int, _ *string) int {
+		return conn(ch, first)
+	}
+	c.Query.People = func(ch int, _ *domain.PersonFilter, _ *domain.NameSort, first *int, _ *string) int {
+		return conn(ch, first)
+	}
 	c.Query.Institutions = func(ch int, _ *domain.InstitutionFilter, _ *domain.NameSort, first *int, _ *string) int {
 		return conn(ch, first)
 	}
-	c.Query.Countries = func(ch int, _ *domain.NameFilter, _ *domain.NameSort, first *int, _ *string) int { return conn(ch, first) }
-	c.Query.Places = func(ch int, _ *domain.PlaceFilter, _ *domain.NameSort, first *int, _ *string) int { return conn(ch, first) }
+	c.Query.Countries = func(ch int, _ *domain.NameFilter, _ *domain.NameSort, first *int, _ *string) int {
+		return conn(ch, first)
+	}
+	c.Query.Places = func(ch int, _ *domain.PlaceFilter, _ *domain.NameSort, first *int, _ *string) int {
+		return conn(ch, first)
+	}
 	c.Query.Initiatives = func(ch int, _ *domain.InitiativeFilter, _ *domain.NameSort, first *int, _ *string) int {
 		return conn(ch, first)
 	}
-	c.Query.Themes = func(ch int, _ *domain.NameFilter, _ *domain.NameSort, first *int, _ *string) int { return conn(ch, first) }
+	c.Query.Themes = func(ch int, _ *domain.NameFilter, _ *domain.NameSort, first *int, _ *string) int {
+		return conn(ch, first)
+	}
 	c.Query.Recommendations = func(ch int, _ *domain.RecommendationFilter, _ *domain.RecommendationSort, first *int, _ *string) int {
 		return conn(ch, first)
 	}
-	c.Query.Publications = func(ch int, _ *domain.NameFilter, _ *domain.NameSort, first *int, _ *string) int { return conn(ch, first) }
-	c.Query.Sources = func(ch int, _ *domain.NameFilter, _ *domain.NameSort, first *int, _ *string) int { return conn(ch, first) }
+	c.Query.Publications = func(ch int, _ *domain.NameFilter, _ *domain.NameSort, first *int, _ *string) int {
+		return conn(ch, first)
+	}
+	c.Query.Sources = func(ch int, _ *domain.NameFilter, _ *domain.NameSort, first *int, _ *string) int {
+		return conn(ch, first)
+	}
 	c.Query.Lookup = func(ch int, _ string, _ []domain.Kind) int { return list(ch) }
 	c.Query.Recurrence = func(ch int, ids []string, _ *string, _ *domain.DateRange) int { return 1 + len(ids)*ch }
 	c.Query.Pairs = func(ch int, _ domain.PairKind, _ *domain.PairScope, _ *string, _ *domain.DateRange, limit *int) int {
@@ -69,7 +85,7 @@ func Complexity() ComplexityRoot {
 	c.Theme.Recommendations = recs
 	c.Institution.People = func(ch int, first *int, _ *string) int { return conn(ch, first) }
 
-	c.Meeting.Speakers = list
+	c.Meeting.Speakers = func(ch int, _ *domain.Role) int { return list(ch) }
 	c.Meeting.Recommendations = func(ch int, _ *domain.RecommendationKind) int { return list(ch) }
 	c.Person.Appearances = list
 	return c

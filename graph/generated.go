@@ -191,7 +191,7 @@ type ComplexityRoot struct {
 		Publications    func(childComplexity int) int
 		Recommendations func(childComplexity int, kind *domain.RecommendationKind) int
 		Sources         func(childComplexity int) int
-		Speakers        func(childComplexity int) int
+		Speakers        func(childComplexity int, role *domain.Role) int
 		Theme           func(childComplexity int) int
 		ThemeVariants   func(childComplexity int) int
 		Themes          func(childComplexity int) int
@@ -480,7 +480,7 @@ type MeetingResolver interface {
 	Country(ctx context.Context, obj *domain.Meeting) (*domain.Country, error)
 
 	Organizers(ctx context.Context, obj *domain.Meeting) ([]*domain.Institution, error)
-	Speakers(ctx context.Context, obj *domain.Meeting) ([]*domain.Appearance, error)
+	Speakers(ctx context.Context, obj *domain.Meeting, role *domain.Role) ([]*domain.Appearance, error)
 	Recommendations(ctx context.Context, obj *domain.Meeting, kind *domain.RecommendationKind) ([]*domain.Recommendation, error)
 	Themes(ctx context.Context, obj *domain.Meeting) ([]*domain.Theme, error)
 	Initiatives(ctx context.Context, obj *domain.Meeting) ([]*domain.Initiative, error)
@@ -1170,7 +1170,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Meeting.Speakers(childComplexity), true
+		args, err := ec.field_Meeting_speakers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Meeting.Speakers(childComplexity, args["role"].(*domain.Role)), true
 	case "Meeting.theme":
 		if e.ComplexityRoot.Meeting.Theme == nil {
 			break
@@ -2524,8 +2529,8 @@ type Meeting implements Node {
   format: String
   "The institutions that organised it."
   organizers: [Institution!]!
-  "Everyone who appeared (opening speakers, speakers, moderators, panellists, participants) in order of speaking, with the title and institution each held at the time."
-  speakers: [Appearance!]!
+  "Everyone who appeared (opening speakers, speakers, moderators, panellists, participants) in order of speaking (unknown order last), with the title and institution each held at the time; only those in one role if given."
+  speakers(role: Role): [Appearance!]!
   "Its conclusions, proposals, agreements and follow-up actions, in order; only those of one kind if given."
   recommendations(kind: RecommendationKind): [Recommendation!]!
   "Themes of the taxonomy the meeting dealt with."
@@ -2811,7 +2816,7 @@ type SourceRef {
 
 "How often an initiative or theme comes back across meetings."
 type Recurrence {
-  "The initiative or theme."
+  "The initiative or theme; null if the ID asked for is unknown (all counts are then 0)."
   subject: Node
   "Meetings that mention it, themselves or in a recommendation."
   meetingCount: Int!
@@ -4304,6 +4309,20 @@ func (ec *executionContext) field_Meeting_recommendations_args(ctx context.Conte
 		return nil, err
 	}
 	args["kind"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Meeting_speakers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (*domain.Role, error) {
+			return ec.unmarshalORole2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg0
 	return args, nil
 }
 
@@ -7730,7 +7749,8 @@ func (ec *executionContext) _Meeting_speakers(ctx context.Context, field graphql
 			return ec.fieldContext_Meeting_speakers(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Meeting().Speakers(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Meeting().Speakers(ctx, obj, fc.Args["role"].(*domain.Role))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Appearance) graphql.Marshaler {
@@ -7740,7 +7760,7 @@ func (ec *executionContext) _Meeting_speakers(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Meeting_speakers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Meeting_speakers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
@@ -7749,6 +7769,17 @@ func (ec *executionContext) fieldContext_Meeting_speakers(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Appearance(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Meeting_speakers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -17328,14 +17359,14 @@ func (ec *executionContext) marshalNCouncilEdge2ᚖgithubᚗcomᚋexpertgraphᚋ
 }
 
 func (ec *executionContext) unmarshalNCountBy2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐCountBy(ctx context.Context, v any) (domain.CountBy, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.CountBy(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNCountBy2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐCountBy(ctx context.Context, sel ast.SelectionSet, v domain.CountBy) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "CountBy!")
 	}
@@ -17498,14 +17529,14 @@ func (ec *executionContext) marshalNInitiativeEdge2ᚖgithubᚗcomᚋexpertgraph
 }
 
 func (ec *executionContext) unmarshalNInitiativeKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInitiativeKind(ctx context.Context, v any) (domain.InitiativeKind, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.InitiativeKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNInitiativeKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInitiativeKind(ctx context.Context, sel ast.SelectionSet, v domain.InitiativeKind) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "InitiativeKind!")
 	}
@@ -17569,14 +17600,14 @@ func (ec *executionContext) marshalNInstitutionEdge2ᚖgithubᚗcomᚋexpertgrap
 }
 
 func (ec *executionContext) unmarshalNInstitutionKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitutionKind(ctx context.Context, v any) (domain.InstitutionKind, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.InstitutionKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNInstitutionKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitutionKind(ctx context.Context, sel ast.SelectionSet, v domain.InstitutionKind) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "InstitutionKind!")
 	}
@@ -17622,14 +17653,14 @@ func (ec *executionContext) marshalNKeyCount2ᚖgithubᚗcomᚋexpertgraphᚋexp
 }
 
 func (ec *executionContext) unmarshalNKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐKind(ctx context.Context, v any) (domain.Kind, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.Kind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐKind(ctx context.Context, sel ast.SelectionSet, v domain.Kind) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Kind!")
 	}
@@ -17745,14 +17776,14 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋexpertgraphᚋexp
 }
 
 func (ec *executionContext) unmarshalNPairKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPairKind(ctx context.Context, v any) (domain.PairKind, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.PairKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPairKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPairKind(ctx context.Context, sel ast.SelectionSet, v domain.PairKind) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "PairKind!")
 	}
@@ -17926,14 +17957,14 @@ func (ec *executionContext) marshalNPlaceEdge2ᚖgithubᚗcomᚋexpertgraphᚋex
 }
 
 func (ec *executionContext) unmarshalNPrecision2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPrecision(ctx context.Context, v any) (domain.Precision, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.Precision(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPrecision2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPrecision(ctx context.Context, sel ast.SelectionSet, v domain.Precision) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Precision!")
 	}
@@ -18017,14 +18048,14 @@ func (ec *executionContext) marshalNPublicationLink2ᚕgithubᚗcomᚋexpertgrap
 }
 
 func (ec *executionContext) unmarshalNPublicationRelation2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPublicationRelation(ctx context.Context, v any) (domain.PublicationRelation, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.PublicationRelation(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPublicationRelation2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPublicationRelation(ctx context.Context, sel ast.SelectionSet, v domain.PublicationRelation) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "PublicationRelation!")
 	}
@@ -18088,14 +18119,14 @@ func (ec *executionContext) marshalNRecommendationEdge2ᚖgithubᚗcomᚋexpertg
 }
 
 func (ec *executionContext) unmarshalNRecommendationKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationKind(ctx context.Context, v any) (domain.RecommendationKind, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.RecommendationKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRecommendationKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationKind(ctx context.Context, sel ast.SelectionSet, v domain.RecommendationKind) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "RecommendationKind!")
 	}
@@ -18127,14 +18158,14 @@ func (ec *executionContext) marshalNRecurrence2ᚖgithubᚗcomᚋexpertgraphᚋe
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRole(ctx context.Context, v any) (domain.Role, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.Role(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRole2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRole(ctx context.Context, sel ast.SelectionSet, v domain.Role) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Role!")
 	}
@@ -18248,13 +18279,13 @@ func (ec *executionContext) marshalNSourceRef2ᚕgithubᚗcomᚋexpertgraphᚋex
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalString(v)
+	res, err := UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(v)
+	res := MarshalString(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
@@ -18647,7 +18678,7 @@ func (ec *executionContext) unmarshalOInitiativeFilter2ᚖgithubᚗcomᚋexpertg
 }
 
 func (ec *executionContext) unmarshalOInitiativeKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInitiativeKind(ctx context.Context, v any) (domain.InitiativeKind, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.InitiativeKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -18655,7 +18686,7 @@ func (ec *executionContext) unmarshalOInitiativeKind2githubᚗcomᚋexpertgraph�
 func (ec *executionContext) marshalOInitiativeKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInitiativeKind(ctx context.Context, sel ast.SelectionSet, v domain.InitiativeKind) graphql.Marshaler {
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(string(v))
+	res := MarshalString(string(v))
 	return res
 }
 
@@ -18675,7 +18706,7 @@ func (ec *executionContext) unmarshalOInstitutionFilter2ᚖgithubᚗcomᚋexpert
 }
 
 func (ec *executionContext) unmarshalOInstitutionKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitutionKind(ctx context.Context, v any) (domain.InstitutionKind, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.InstitutionKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -18683,7 +18714,7 @@ func (ec *executionContext) unmarshalOInstitutionKind2githubᚗcomᚋexpertgraph
 func (ec *executionContext) marshalOInstitutionKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitutionKind(ctx context.Context, sel ast.SelectionSet, v domain.InstitutionKind) graphql.Marshaler {
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(string(v))
+	res := MarshalString(string(v))
 	return res
 }
 
@@ -18760,7 +18791,7 @@ func (ec *executionContext) unmarshalOMeetingSort2ᚖgithubᚗcomᚋexpertgraph�
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.MeetingSort(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -18771,7 +18802,7 @@ func (ec *executionContext) marshalOMeetingSort2ᚖgithubᚗcomᚋexpertgraphᚋ
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(string(*v))
+	res := MarshalString(string(*v))
 	return res
 }
 
@@ -18794,7 +18825,7 @@ func (ec *executionContext) unmarshalONameSort2ᚖgithubᚗcomᚋexpertgraphᚋe
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.NameSort(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -18805,7 +18836,7 @@ func (ec *executionContext) marshalONameSort2ᚖgithubᚗcomᚋexpertgraphᚋexp
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(string(*v))
+	res := MarshalString(string(*v))
 	return res
 }
 
@@ -18820,7 +18851,7 @@ func (ec *executionContext) unmarshalOPairScope2ᚖgithubᚗcomᚋexpertgraphᚋ
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.PairScope(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -18831,7 +18862,7 @@ func (ec *executionContext) marshalOPairScope2ᚖgithubᚗcomᚋexpertgraphᚋex
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(string(*v))
+	res := MarshalString(string(*v))
 	return res
 }
 
@@ -18898,7 +18929,7 @@ func (ec *executionContext) unmarshalORecommendationFilter2ᚖgithubᚗcomᚋexp
 }
 
 func (ec *executionContext) unmarshalORecommendationKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationKind(ctx context.Context, v any) (domain.RecommendationKind, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.RecommendationKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -18906,7 +18937,7 @@ func (ec *executionContext) unmarshalORecommendationKind2githubᚗcomᚋexpertgr
 func (ec *executionContext) marshalORecommendationKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationKind(ctx context.Context, sel ast.SelectionSet, v domain.RecommendationKind) graphql.Marshaler {
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(string(v))
+	res := MarshalString(string(v))
 	return res
 }
 
@@ -18914,7 +18945,7 @@ func (ec *executionContext) unmarshalORecommendationKind2ᚖgithubᚗcomᚋexper
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.RecommendationKind(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -18925,7 +18956,7 @@ func (ec *executionContext) marshalORecommendationKind2ᚖgithubᚗcomᚋexpertg
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(string(*v))
+	res := MarshalString(string(*v))
 	return res
 }
 
@@ -18933,7 +18964,7 @@ func (ec *executionContext) unmarshalORecommendationSort2ᚖgithubᚗcomᚋexper
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.RecommendationSort(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -18944,12 +18975,12 @@ func (ec *executionContext) marshalORecommendationSort2ᚖgithubᚗcomᚋexpertg
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(string(*v))
+	res := MarshalString(string(*v))
 	return res
 }
 
 func (ec *executionContext) unmarshalORole2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRole(ctx context.Context, v any) (domain.Role, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := UnmarshalString(v)
 	res := domain.Role(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -18957,7 +18988,26 @@ func (ec *executionContext) unmarshalORole2githubᚗcomᚋexpertgraphᚋexpertgr
 func (ec *executionContext) marshalORole2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRole(ctx context.Context, sel ast.SelectionSet, v domain.Role) graphql.Marshaler {
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(string(v))
+	res := MarshalString(string(v))
+	return res
+}
+
+func (ec *executionContext) unmarshalORole2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRole(ctx context.Context, v any) (*domain.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := UnmarshalString(v)
+	res := domain.Role(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORole2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRole(ctx context.Context, sel ast.SelectionSet, v *domain.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := MarshalString(string(*v))
 	return res
 }
 
@@ -18969,14 +19019,14 @@ func (ec *executionContext) marshalOSource2ᚖgithubᚗcomᚋexpertgraphᚋexper
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalString(v)
+	res, err := UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(v)
+	res := MarshalString(v)
 	return res
 }
 
@@ -18984,7 +19034,7 @@ func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v an
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalString(v)
+	res, err := UnmarshalString(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -18994,7 +19044,7 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(*v)
+	res := MarshalString(*v)
 	return res
 }
 

@@ -100,8 +100,8 @@ func (r *meetingResolver) Organizers(ctx context.Context, obj *domain.Meeting) (
 	return loader.All(ctx, loader.For(ctx).Institution, obj.OrganizerIDs)
 }
 
-func (r *meetingResolver) Speakers(ctx context.Context, obj *domain.Meeting) ([]*domain.Appearance, error) {
-	return loader.For(ctx).AppearancesByMeeting.Load(ctx, obj.ID)
+func (r *meetingResolver) Speakers(ctx context.Context, obj *domain.Meeting, role *domain.Role) ([]*domain.Appearance, error) {
+	return loader.For(ctx).SpeakersOf(ctx, obj.ID, val(role))
 }
 
 func (r *meetingResolver) Recommendations(ctx context.Context, obj *domain.Meeting, kind *domain.RecommendationKind) ([]*domain.Recommendation, error) {
@@ -281,7 +281,7 @@ func (r *recommendationResolver) Countries(ctx context.Context, obj *domain.Reco
 }
 
 func (r *recurrenceResolver) Subject(ctx context.Context, obj *domain.Recurrence) (domain.Node, error) {
-	return loader.For(ctx).Node(ctx, obj.SubjectID)
+	return loader.For(ctx).Find(ctx, obj.SubjectID)
 }
 
 func (r *sourceRefResolver) Source(ctx context.Context, obj *domain.SourceRef) (*domain.Source, error) {

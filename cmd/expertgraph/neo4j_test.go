@@ -38,8 +38,8 @@ func wipeNeo4j(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close(ctx)
-	if _, err := neo4j.ExecuteQuery(ctx, d, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil,
-		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(c.Database), neo4j.ExecuteQueryWithImplicitTransaction()); err != nil {
+	if _, err := neo4j.ExecuteQuery(ctx, d, "MATCH (n) DETACH DELETE n", nil,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(c.Database)); err != nil {
 		t.Fatalf("wiping the Neo4j test database: %v", err)
 	}
 }

@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vikstrous/dataloadgen"
@@ -159,4 +160,28 @@ func (l *Loaders) RecommendationsOf(ctx context.Context, meetingID string, kind 
 		}
 	}
 	return out, nil
+}
+
+// SpeakersOf loads a meeting's appearances, only those in role if role is set.
+func (l *Loaders) SpeakersOf(ctx context.Context, meetingID string, role domain.Role) ([]*domain.Appearance, error) {
+	all, err := l.AppearancesByMeeting.Load(ctx, meetingID)
+	if err != nil || role == "" {
+		return all, err
+	}
+	out := []*domain.Appearance{}
+	for _, a := range all {
+		if slices.Contains(a.Roles, role) {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// Find loads any node by ID, or nil if the ID is unknown.
+func (l *Loaders) Find(ctx context.Context, id string) (domain.Node, error) {
+	ref, err := One(ctx, l.NodeRef, id)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	return l.node(ctx, ref)
 }

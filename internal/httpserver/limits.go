@@ -32,6 +32,14 @@ var DefaultLimits = Limits{
 	Timeout:       30_000,
 }
 
+// The server's refusals before execution are about the request, so they are
+// answered 400 like parse and validation errors (GraphQL over HTTP).
+func init() {
+	for _, code := range []string{codeTooDeep, codeTooManyField, "COMPLEXITY_LIMIT_EXCEEDED"} {
+		errcode.RegisterErrorType(code, errcode.KindProtocol)
+	}
+}
+
 // shape refuses operations nested deeper than maxDepth or with more than
 // maxFields fields (aliases of the same field count each), before they run.
 type shape struct {

@@ -1,0 +1,147 @@
+package domain
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    Date
+		wantErr bool
+	}{
+		{"2024-06-21", Date{2024, 6, 21}, false},
+		{"2024-06", Date{2024, 6, 0}, false},
+		{"2024", Date{2024, 0, 0}, false},
+		{" 2024 ", Date{2024, 0, 0}, false},
+		{"2024-6", Date{}, true},
+		{"24-06-21", Date{}, true},
+		{"2024-13", Date{}, true},
+		{"2023-02-29", Date{}, true},
+		{"2024-02-29", Date{2024, 2, 29}, false},
+		{"1850", Date{}, true},
+		{"2024-06-21-01", Date{}, true},
+		{"", Date{}, true},
+		{"June 2024", Date{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseDate(tt.in)
+			if (err != nil) != tt.wantErr || got != tt.want {
+				t.Errorf("ParseDate(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestDateRange(t *testing.T) {
+	d := MustDate
+	tests := []struct {
+		name string
+		r    DateRange
+		date Date
+		want bool
+	}{
+		{"open", DateRange{}, d("2024-06-21"), true},
+		{"year overlaps day range", DateRange{From: d("2024-06-01"), To: d("2024-06-30")}, d("2024"), true},
+		{"month before", DateRange{From: d("2024-07")}, d("2024-06"), false},
+		{"inclusive end", DateRange{To: d("2024-06")}, d("2024-06-30"), true},
+		{"after end", DateRange{To: d("2024-06")}, d("2024-07-01"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.r.Contains(tt.date); got != tt.want {
+				t.Errorf("%v contains %v = %v, want %v", tt.r, tt.date, got, tt.want)
+			}
+		})
+	}
+	if err := (DateRange{From: d("2024"), To: d("2023")}).Validate("dates"); ErrorCode(err) != EINVALID {
+		t.Errorf("an inverted range validates: %v", err)
+	}
+	if err := (DateRange{From: d("2024-06"), To: d("2024")}).Validate("dates"); err != nil {
+		t.Errorf("a month inside its year is refused: %v", err)
+	}
+}
+
+func TestNormalizeName(t *testing.T) {
+	same := [][]string{
+		{"International North–South Transport Corridor", "international north-south transport corridor", "INTERNATIONAL NORTH—SOUTH TRANSPORT CORRIDOR"},
+		{"Şuşa", "Susa", "susa"},
+		{"AIR Center", "air-center", "Air  Center"},
+		{"Türkiye", "Turkiye"},
+		{"Xi'an", "Xian"},
+	}
+	for _, group := range same {
+		for _, s := range group[1:] {
+			if NormalizeName(s) != NormalizeName(group[0]) {
+				t.Errorf("NormalizeName(%q) = %q, NormalizeName(%q) = %q; want equal", s, NormalizeName(s), group[0], NormalizeName(group[0]))
+			}
+		}
+	}
+	for _, s := range []string{"", " – ", "!!!"} {
+		if got := NormalizeName(s); got != "" {
+			t.Errorf("NormalizeName(%q) = %q, want empty", s, got)
+		}
+	}
+}
+
+func TestPageRequestResolve(t *testing.T) {
+	scope := Scope("meetings", MeetingDateAsc, MeetingFilter{})
+	other := Scope("meetings", MeetingDateDesc, MeetingFilter{})
+	n := func(i int) *int { return &i }
+	s := func(v string) *string { return &v }
+	good := Cursor{Scope: scope, Key: "2024-06-21", ID: "raec-5"}.Encode()
+	tests := []struct {
+		name      string
+		req       PageRequest
+		wantFirst int
+		wantCode  string
+	}{
+		{"defaults", PageRequest{}, DefaultPageSize, ""},
+		{"max", PageRequest{First: n(100)}, 100, ""},
+		{"zero", PageRequest{First: n(0)}, 0, ""},
+		{"over max", PageRequest{First: n(1000)}, 0, EINVALID},
+		{"negative", PageRequest{First: n(-1)}, 0, EINVALID},
+		{"garbage cursor", PageRequest{After: s("xyz")}, 0, EINVALID},
+		{"cursor of this query", PageRequest{After: &good}, DefaultPageSize, ""},
+		{"cursor of another order", PageRequest{After: s(Cursor{Scope: other, Key: "k", ID: "x"}.Encode())}, 0, EINVALID},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			first, _, err := tt.req.Resolve(scope)
+			if ErrorCode(err) != tt.wantCode || first != tt.wantFirst {
+				t.Errorf("Resolve = %d, %v; want %d, code %q", first, err, tt.wantFirst, tt.wantCode)
+			}
+		})
+	}
+}
+
+func TestErrorCodesAndMessages(t *testing.T) {
+	cause := errors.New("dial tcp 127.0.0.1:7687: connection refused")
+	v := &ValidationError{Problems: []*Error{Invalidf("a", "one"), Invalidf("b", "two")}}
+	tests := []struct {
+		err      error
+		wantCode string
+		wantMsg  string
+	}{
+		{nil, "", ""},
+		{cause, EINTERNAL, "internal error"},
+		{Unavailable(cause), EUNAVAILABLE, "the database is unavailable; try again shortly"},
+		{Errorf(ENOTFOUND, "no meeting %q", "x"), ENOTFOUND, `no meeting "x"`},
+		{v, EINVALID, "a: one; b: two"},
+	}
+	for _, tt := range tests {
+		if got := ErrorCode(tt.err); got != tt.wantCode {
+			t.Errorf("ErrorCode(%v) = %q, want %q", tt.err, got, tt.wantCode)
+		}
+		if tt.err != nil {
+			if got := ErrorMessage(tt.err); got != tt.wantMsg {
+				t.Errorf("ErrorMessage(%v) = %q, want %q", tt.err, got, tt.wantMsg)
+			}
+		}
+	}
+	if !errors.Is(Unavailable(cause), cause) {
+		t.Error("Unavailable loses its cause")
+	}
+}

@@ -1,0 +1,243 @@
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/expertgraph/expertgraph/internal/domain"
+)
+
+var _ domain.Store = (*Store)(nil)
+
+// Defaults of Config.
+const (
+	DefaultConnectTimeout = 60 * time.Second
+	DefaultRetryTimeout   = 15 * time.Second
+)
+
+// Config says where the Neo4j server is and how to reach it.
+type Config struct {
+	URI      string // bolt://host:7687 for one server, neo4j://host:7687 for a cluster
+	User     string // empty for no authentication
+	Password string
+	Database string // always named: "neo4j" on Community edition
+	Logger   *slog.Logger
+
+	// ConnectTimeout bounds how long Open keeps retrying while the server is
+	// not up yet (a container starting beside ours); DefaultConnectTimeout if zero.
+	ConnectTimeout time.Duration
+	// RetryTimeout bounds how long the driver retries one transaction that
+	// fails transiently (lost connection, leader switch, deadlock) before the
+	// method gives up with EUNAVAILABLE; DefaultRetryTimeout if zero.
+	RetryTimeout time.Duration
+}
+
+// Store is a domain.Store kept in Neo4j. It is safe for concurrent use.
+type Store struct {
+	driver neo4j.DriverWithContext
+	db     string
+	log    *slog.Logger
+}
+
+// Open connects to Neo4j, retrying with exponential backoff until the server
+// answers or cfg.ConnectTimeout passes (EUNAVAILABLE), then creates the
+// constraints and indexes the store relies on if they do not exist yet.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.Database == "" {
+		return nil, fmt.Errorf("neo4jstore: no database named")
+	}
+	if cfg.ConnectTimeout <= 0 {
+		cfg.ConnectTimeout = DefaultConnectTimeout
+	}
+	if cfg.RetryTimeout <= 0 {
+		cfg.RetryTimeout = DefaultRetryTimeout
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		c.MaxTransactionRetryTime = cfg.RetryTimeout
+		c.SocketConnectTimeout = min(5*time.Second, cfg.ConnectTimeout)
+		c.ConnectionAcquisitionTimeout = cfg.RetryTimeout
+	})
+	if err != nil {
+		return nil, fmt.Errorf("neo4jstore: %w", err)
+	}
+	s := &Store{driver: driver, db: cfg.Database, log: log}
+	if err := s.connect(ctx, cfg.ConnectTimeout); err != nil {
+		driver.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	if err := s.createSchema(ctx); err != nil {
+		driver.Close(context.WithoutCancel(ctx))
+		return nil, s.mapErr(fmt.Errorf("neo4jstore: creating the schema: %w", err))
+	}
+	return s, nil
+}
+
+// connect waits for the server to answer a query on the database, backing
+// off exponentially from 250 ms to 5 s between tries.
+func (s *Store) connect(ctx context.Context, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	ctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
+	wait := 250 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		err := s.ping(ctx)
+		if err == nil {
+			return nil
+		}
+		if !unavailable(err) {
+			return s.mapErr(fmt.Errorf("neo4jstore: connecting: %w", err))
+		}
+		if time.Until(deadline) < wait {
+			return domain.Unavailable(fmt.Errorf("neo4jstore: no answer from Neo4j within %s after %d attempts: %w", timeout, attempt, err))
+		}
+		s.log.Warn("Neo4j does not answer yet; retrying", "attempt", attempt, "in", wait, "err", err)
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return domain.Unavailable(fmt.Errorf("neo4jstore: connecting: %w (last error: %v)", ctx.Err(), err))
+		}
+		wait = min(2*wait, 5*time.Second)
+	}
+}
+
+// Ping returns nil when the store can serve requests.
+func (s *Store) Ping(ctx context.Context) error {
+	return s.mapErr(s.ping(ctx))
+}
+
+func (s *Store) ping(ctx context.Context) error {
+	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		return err
+	}
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, "RETURN 1", nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
+	return err
+}
+
+// Close releases the driver and its connections.
+func (s *Store) Close(ctx context.Context) error {
+	return s.driver.Close(ctx)
+}
+
+// read runs work in one managed read transaction, which the driver retries
+// on transient failures: work must be idempotent.
+func read[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+	defer sess.Close(context.WithoutCancel(ctx))
+	v, err := neo4j.ExecuteRead(ctx, sess, work)
+	if err != nil {
+		var zero T
+		return zero, s.mapErr(err)
+	}
+	return v, nil
+}
+
+// write runs work in one managed write transaction (all or nothing), retried
+// like read.
+func write[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(context.WithoutCancel(ctx))
+	v, err := neo4j.ExecuteWrite(ctx, sess, work)
+	if err != nil {
+		var zero T
+		return zero, s.mapErr(err)
+	}
+	return v, nil
+}
+
+// mapErr gives driver errors their domain code: domain errors pass
+// unchanged, a server that does not answer becomes EUNAVAILABLE, a
+// uniqueness constraint that refused a write ECONFLICT, anything else is
+// returned as is (EINTERNAL at the edge).
+func (s *Store) mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var de *domain.Error
+	if errors.As(err, &de) {
+		return err
+	}
+	if unavailable(err) {
+		return domain.Unavailable(err)
+	}
+	var dbErr *neo4j.Neo4jError
+	if errors.As(err, &dbErr) && dbErr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed" {
+		// Two writers raced to give one ID two kinds; the constraint on
+		// :Node(id) refused the second.
+		return domain.Wrap(domain.Errorf(domain.ECONFLICT, "an ID is already used by a node of another kind; try again"), err)
+	}
+	return err
+}
+
+// unavailable reports whether err means the server did not answer (or not
+// in time), as opposed to a query it refused. A transaction that ran out of
+// memory is not unavailability: trying again will not help.
+func unavailable(err error) bool {
+	var (
+		conn  *neo4j.ConnectivityError
+		limit *neo4j.TransactionExecutionLimit
+		dbErr *neo4j.Neo4jError
+		nerr  net.Error
+	)
+	switch {
+	case errors.As(err, &limit):
+		// The driver gave up retrying: judge by the last failure.
+		return len(limit.Errors) == 0 || unavailable(limit.Errors[len(limit.Errors)-1])
+	case errors.As(err, &conn), errors.As(err, &nerr):
+		return true
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, io.EOF):
+		return true
+	case errors.As(err, &dbErr):
+		return strings.HasPrefix(dbErr.Code, "Neo.TransientError.") && !strings.Contains(dbErr.Code, "Memory") ||
+			dbErr.Code == "Neo.ClientError.Cluster.NotALeader" ||
+			dbErr.Code == "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase"
+	}
+	return false
+}
+
+// run runs one query in tx and maps every record with f.
+func run[T any](ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any, f func(*neo4j.Record) (T, error)) ([]T, error) {
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	var out []T
+	for res.Next(ctx) {
+		v, err := f(res.Record())
+		if err != nil {
+			return nil, fmt.Errorf("neo4jstore: reading a record: %w", err)
+		}
+		out = append(out, v)
+	}
+	if err := res.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// exec runs one query in tx and discards its result.
+func exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
+}

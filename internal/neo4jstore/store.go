@@ -21,7 +21,7 @@ var _ domain.Store = (*Store)(nil)
 // Defaults of Config.
 const (
 	DefaultConnectTimeout = 60 * time.Second
-	DefaultRetryTimeout   = 15 * time.Second
+	DefaultRetryTimeout   = 3 * time.Second
 )
 
 // Config says where the Neo4j server is and how to reach it.
@@ -71,7 +71,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
 		c.MaxTransactionRetryTime = cfg.RetryTimeout
-		c.SocketConnectTimeout = min(5*time.Second, cfg.ConnectTimeout)
+		c.SocketConnectTimeout = min(2*time.Second, cfg.ConnectTimeout)
 		c.ConnectionAcquisitionTimeout = cfg.RetryTimeout
 	})
 	if err != nil {

@@ -3,16 +3,20 @@
 //
 // Usage:
 //
-//	expertgraph serve [flags]     run the server (embedded store by default)
-//	expertgraph version           print the version
+//	expertgraph serve [flags]           run the server (embedded store by default)
+//	expertgraph ingest [flags] FILE...  turn meeting reports into reviewable drafts; --apply writes them
+//	expertgraph version                 print the version
 //
 // Every flag has an environment variable; see `expertgraph serve -h`.
 package main
 
 import (
 	"context"
+	"log/slog"
+
 	"errors"
 	"fmt"
+	"github.com/expertgraph/expertgraph/internal/domain"
 	"io"
 	"os"
 	"os/signal"
@@ -38,8 +42,12 @@ var errUsage = errors.New("usage")
 const usage = `expertgraph: a knowledge graph of bilateral expert meetings, served over GraphQL.
 
 Usage:
-  expertgraph serve [flags]   run the GraphQL server (see expertgraph serve -h)
-  expertgraph version         print the version
+  expertgraph serve [flags]         run the GraphQL server (see expertgraph serve -h)
+  expertgraph ingest [flags] FILE   extract a reviewable draft from meeting reports (see expertgraph ingest -h)
+  expertgraph version               print the version
+
+The store (embedded or Neo4j) is configured by the environment variables that
+serve documents: EXPERTGRAPH_STORE, EXPERTGRAPH_DATA, NEO4J_URI, ...
 `
 
 // run is main without the process: tests call it with their own arguments,
@@ -52,6 +60,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	switch args[0] {
 	case "serve":
 		return serve(ctx, args[1:], getenv, stdout, stderr)
+	case "ingest":
+		return ingestCmd(ctx, args[1:], getenv, stdout, stderr, envStore(getenv, stderr))
 	case "version":
 		fmt.Fprintln(stdout, "expertgraph", version)
 		return nil
@@ -61,5 +71,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	default:
 		fmt.Fprintf(stderr, "unknown command %q\n\n%s", args[0], usage)
 		return errUsage
+	}
+}
+
+// envStore returns a function that opens the store the environment
+// configures (the defaults of serve's flags), for commands other than serve.
+func envStore(getenv func(string) string, stderr io.Writer) func(ctx context.Context) (domain.Store, error) {
+	return func(ctx context.Context) (domain.Store, error) {
+		c, err := parseServe(nil, getenv, stderr)
+		if err != nil {
+			return nil, err
+		}
+		return openStore(ctx, c, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	}
 }

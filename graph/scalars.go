@@ -16,3 +16,15 @@ func MarshalString(s string) graphql.Marshaler {
 
 // UnmarshalString reads a String argument.
 func UnmarshalString(v any) (string, error) { return graphql.UnmarshalString(v) }
+
+// MarshalID writes an ID.
+func MarshalID(s string) graphql.Marshaler { return MarshalString(s) }
+
+// UnmarshalID reads an ID argument. An explicit null means "not given" (""),
+// as an absent field does; gqlgen's own reads it as the ID "null".
+func UnmarshalID(v any) (string, error) {
+	if v == nil {
+		return "", nil
+	}
+	return graphql.UnmarshalID(v)
+}

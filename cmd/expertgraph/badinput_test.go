@@ -135,3 +135,19 @@ func TestBodyTooLarge(t *testing.T) {
 		t.Fatalf("status %d codes %v (%s), want 413 BODY_TOO_LARGE", r.Status, codes, msg)
 	}
 }
+
+// TestExplicitNullIsAbsent checks that a filter field given as null filters
+// nothing, like an absent one (and is not read as the ID "null").
+func TestExplicitNullIsAbsent(t *testing.T) {
+	for _, sc := range testStores(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger()})
+			absent := canonical(t, post(t, h, `{meetings{totalCount}}`, nil).Body)
+			null := canonical(t, post(t, h, `{meetings(filter:{council:null, dates:{from:null}}){totalCount}}`, nil).Body)
+			vars := canonical(t, post(t, h, `query($c: ID){meetings(filter:{council:$c}){totalCount}}`, map[string]any{"c": nil}).Body)
+			if null != absent || vars != absent {
+				t.Errorf("null filters differ from absent ones:\nabsent %s\nnull %s\nvariable %s", absent, null, vars)
+			}
+		})
+	}
+}

@@ -17,7 +17,9 @@ import (
 	"github.com/expertgraph/expertgraph/internal/dataset"
 	"github.com/expertgraph/expertgraph/internal/domain"
 	"github.com/expertgraph/expertgraph/internal/httpserver"
+	"github.com/expertgraph/expertgraph/internal/instrument"
 	"github.com/expertgraph/expertgraph/internal/memstore"
+	"github.com/expertgraph/expertgraph/internal/metrics"
 	"github.com/expertgraph/expertgraph/internal/neo4jstore"
 	"github.com/expertgraph/expertgraph/seed"
 )
@@ -180,14 +182,17 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err != nil {
 		return err
 	}
+	m := metrics.New()
 	srv := &http.Server{
-		Handler:           httpserver.New(httpserver.Config{Store: store, Logger: log, CORSOrigins: origins}),
+		Handler: httpserver.New(httpserver.Config{
+			Store: instrument.Wrap(store, m.ObserveStore), Logger: log, CORSOrigins: origins, Metrics: m,
+		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      90 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	fmt.Fprintf(stdout, "expertgraph serving GraphQL at http://%s/graphql (GraphiQL at http://%s/)\n", ln.Addr(), ln.Addr())
+	fmt.Fprintf(stdout, "expertgraph serving GraphQL at http://%s/graphql (GraphiQL at http://%s/, explorer at http://%s/explore/)\n", ln.Addr(), ln.Addr(), ln.Addr())
 	log.Info("listening", "addr", ln.Addr().String(), "store", c.store)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

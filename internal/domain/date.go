@@ -192,6 +192,10 @@ func (d Date) MarshalGQL(w io.Writer) {
 
 // UnmarshalGQL reads the GraphQL scalar PartialDate.
 func (d *Date) UnmarshalGQL(v any) error {
+	if v == nil { // an explicit null: no date, as if absent
+		*d = Date{}
+		return nil
+	}
 	s, ok := v.(string)
 	if !ok {
 		return Invalidf("", "a date is a string: YYYY, YYYY-MM or YYYY-MM-DD")

@@ -16,7 +16,9 @@ import (
 
 	"github.com/expertgraph/expertgraph/graph"
 	"github.com/expertgraph/expertgraph/internal/domain"
+	"github.com/expertgraph/expertgraph/internal/explorer"
 	"github.com/expertgraph/expertgraph/internal/loader"
+	"github.com/expertgraph/expertgraph/internal/metrics"
 )
 
 // Config configures the HTTP handler.
@@ -25,6 +27,8 @@ type Config struct {
 	Logger      *slog.Logger
 	Limits      Limits
 	CORSOrigins []string // allowed browser origins; none by default
+	// Metrics, if set, observes every GraphQL answer and is served at /metrics.
+	Metrics *metrics.Metrics
 }
 
 // GraphQL returns the GraphQL endpoint alone, with limits, error mapping and
@@ -41,6 +45,9 @@ func GraphQL(cfg Config) http.Handler {
 	srv.Use(extension.Introspection{})
 	srv.Use(shape{maxDepth: cfg.Limits.MaxDepth, maxFields: cfg.Limits.MaxFields})
 	srv.Use(extension.FixedComplexityLimit(cfg.Limits.MaxComplexity))
+	if cfg.Metrics != nil {
+		srv.Use(cfg.Metrics.Extension())
+	}
 	srv.SetErrorPresenter(presenter(cfg.Logger))
 	srv.SetRecoverFunc(recoverer(cfg.Logger))
 	var h http.Handler = loader.Middleware(cfg.Store, srv)
@@ -54,6 +61,11 @@ func New(cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", GraphQL(cfg))
 	mux.Handle("GET /{$}", playground.Handler("expertgraph", "/graphql"))
+	mux.Handle("GET /explore/", http.StripPrefix("/explore", explorer.Handler()))
+	mux.Handle("GET /explore", http.RedirectHandler("/explore/", http.StatusMovedPermanently))
+	if cfg.Metrics != nil {
+		mux.Handle("GET /metrics", cfg.Metrics.Handler())
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("ok\n"))
 	})

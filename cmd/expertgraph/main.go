@@ -4,6 +4,8 @@
 // Usage:
 //
 //	expertgraph serve [flags]           run the server (embedded store by default)
+//	expertgraph import [flags] FILE_OR_DIR...  import JSON exports or seed-layout YAML, all or nothing per file
+//	expertgraph export [flags] --format json|graphml|csv [--out PATH]  write the whole graph
 //	expertgraph ingest [flags] FILE...  turn meeting reports into reviewable drafts; --apply writes them
 //	expertgraph version                 print the version
 //
@@ -43,7 +45,9 @@ const usage = `expertgraph: a knowledge graph of bilateral expert meetings, serv
 
 Usage:
   expertgraph serve [flags]         run the GraphQL server (see expertgraph serve -h)
-  expertgraph ingest [flags] FILE   extract a reviewable draft from meeting reports (see expertgraph ingest -h)
+  expertgraph import [flags] FILE_OR_DIR...   import JSON exports or seed-layout YAML (see expertgraph import -h)
+  expertgraph export [flags] [--format json|graphml|csv] [--out PATH]   write the whole graph
+  expertgraph ingest [flags] FILE...   extract reviewable drafts from meeting reports (see expertgraph ingest -h)
   expertgraph version               print the version
 
 The store (embedded or Neo4j) is configured by the environment variables that
@@ -60,6 +64,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	switch args[0] {
 	case "serve":
 		return serve(ctx, args[1:], getenv, stdout, stderr)
+	case "import":
+		return importCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "export":
+		return exportCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "ingest":
 		return ingestCmd(ctx, args[1:], getenv, stdout, stderr, envStore(getenv, stderr))
 	case "version":

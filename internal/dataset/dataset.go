@@ -72,11 +72,35 @@ type listEntry interface {
 // so the same files always give the same graph. Load returns a plain error,
 // not EINVALID, only when fsys cannot be read.
 func Load(fsys fs.FS) (*domain.Graph, error) {
+	return LoadWith(fsys, nil)
+}
+
+// LoadWith is Load for a data set that may refer to nodes held elsewhere (a
+// store): resolve tells the kinds of the IDs the data set refers to but does
+// not define (nil, or "" for an unknown ID), so that a single meeting file may
+// name a council, place or people already in the store. resolve is called
+// once, with the graph's References; an error from it is returned as is.
+func LoadWith(fsys fs.FS, resolve func(ids []string) ([]domain.Kind, error)) (*domain.Graph, error) {
 	l := &loader{fsys: fsys, g: &domain.Graph{}, ids: map[string]idUse{}, origins: map[string]origin{}}
 	if err := l.load(); err != nil {
 		return nil, err
 	}
-	if err := l.g.Validate(nil); err != nil {
+	var existing func(string) domain.Kind
+	if resolve != nil {
+		refs := l.g.References()
+		kinds, err := resolve(refs)
+		if err != nil {
+			return nil, err
+		}
+		known := make(map[string]domain.Kind, len(refs))
+		for i, id := range refs {
+			if i < len(kinds) {
+				known[id] = kinds[i]
+			}
+		}
+		existing = func(id string) domain.Kind { return known[id] }
+	}
+	if err := l.g.Validate(existing); err != nil {
 		l.addValidation(err)
 	}
 	if len(l.problems) > 0 {

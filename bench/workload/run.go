@@ -1,0 +1,224 @@
+package workload
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/expertgraph/expertgraph/bench/gen"
+)
+
+// Config is one load run.
+type Config struct {
+	System    string        // a label: expertgraph-neo4j, peer, cypher, ...
+	Clients   int           // concurrent clients, each one request at a time
+	Duration  time.Duration // how long to send requests
+	Warmup    time.Duration // requests before this are not measured
+	Seed      uint64
+	Questions []string // default: all eight
+	Timeline  bool     // keep per-second counts (for resilience runs)
+}
+
+// OpStats are the measurements of one question.
+type OpStats struct {
+	Requests   int            `json:"requests"`
+	Errors     int            `json:"errors"`
+	ErrorCodes map[string]int `json:"errorCodes,omitempty"`
+	Throughput float64        `json:"throughput"` // successful requests per second
+	MeanMs     float64        `json:"meanMs"`
+	P50Ms      float64        `json:"p50Ms"`
+	P95Ms      float64        `json:"p95Ms"`
+	P99Ms      float64        `json:"p99Ms"`
+	MaxMs      float64        `json:"maxMs"`
+	FirstError string         `json:"firstError,omitempty"`
+}
+
+// Second counts what happened in one second of a run.
+type Second struct {
+	T      int            `json:"t"` // seconds since the start
+	OK     int            `json:"ok"`
+	Errors int            `json:"errors"`
+	Codes  map[string]int `json:"codes,omitempty"`
+}
+
+// Result is one run's measurements.
+type Result struct {
+	System   string              `json:"system"`
+	Clients  int                 `json:"clients"`
+	Seconds  float64             `json:"seconds"`
+	Start    time.Time           `json:"start"`
+	Ops      map[string]*OpStats `json:"ops"`
+	Total    *OpStats            `json:"total"`
+	Timeline []Second            `json:"timeline,omitempty"`
+	ErrorLog []ErrorEvent        `json:"errorLog,omitempty"` // the first and last errors, with times
+	Extra    map[string]any      `json:"extra,omitempty"`
+}
+
+// ErrorEvent is an error at a time.
+type ErrorEvent struct {
+	At    time.Time `json:"at"`
+	Op    string    `json:"op"`
+	Code  string    `json:"code"`
+	Error string    `json:"error"`
+}
+
+type sample struct {
+	q    string
+	d    time.Duration
+	code string
+	err  error
+	at   time.Time
+}
+
+// Run runs the workload against t and measures it.
+func Run(ctx context.Context, t Target, s *gen.Sample, cfg Config) *Result {
+	qs := cfg.Questions
+	if len(qs) == 0 {
+		qs = Questions
+	}
+	start := time.Now()
+	measureFrom := start.Add(cfg.Warmup)
+	end := measureFrom.Add(cfg.Duration)
+	results := make([][]sample, cfg.Clients)
+	var wg sync.WaitGroup
+	for c := 0; c < cfg.Clients; c++ {
+		wg.Add(1)
+		go func(c int) {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(cfg.Seed, uint64(c)+1))
+			for i := 0; ; i++ {
+				now := time.Now()
+				if now.After(end) || ctx.Err() != nil {
+					return
+				}
+				q := qs[r.IntN(len(qs))]
+				p := Draw(r, s, q)
+				rctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+				code, err := t.Do(rctx, q, p)
+				cancel()
+				d := time.Since(now)
+				if now.After(measureFrom) {
+					results[c] = append(results[c], sample{q: q, d: d, code: code, err: err, at: now})
+				}
+			}
+		}(c)
+	}
+	wg.Wait()
+	res := &Result{System: cfg.System, Clients: cfg.Clients, Start: measureFrom, Ops: map[string]*OpStats{}}
+	elapsed := time.Since(measureFrom)
+	if elapsed > cfg.Duration+30*time.Second {
+		elapsed = cfg.Duration
+	}
+	res.Seconds = elapsed.Seconds()
+	all := slices.Concat(results...)
+	sort.Slice(all, func(i, j int) bool { return all[i].at.Before(all[j].at) })
+	byQ := map[string][]sample{}
+	for _, x := range all {
+		byQ[x.q] = append(byQ[x.q], x)
+	}
+	for _, q := range qs {
+		res.Ops[q] = stats(byQ[q], res.Seconds)
+	}
+	res.Total = stats(all, res.Seconds)
+	var errs []ErrorEvent
+	for _, x := range all {
+		if x.err != nil {
+			errs = append(errs, ErrorEvent{At: x.at, Op: x.q, Code: x.code, Error: trim(x.err.Error())})
+		}
+	}
+	if len(errs) > 20 {
+		errs = append(errs[:10], errs[len(errs)-10:]...)
+	}
+	res.ErrorLog = errs
+	if cfg.Timeline {
+		n := int(res.Seconds) + 1
+		tl := make([]Second, n)
+		for i := range tl {
+			tl[i].T = i
+		}
+		for _, x := range all {
+			i := min(n-1, max(0, int(x.at.Sub(measureFrom).Seconds())))
+			if x.err == nil {
+				tl[i].OK++
+			} else {
+				tl[i].Errors++
+				if tl[i].Codes == nil {
+					tl[i].Codes = map[string]int{}
+				}
+				tl[i].Codes[x.code]++
+			}
+		}
+		res.Timeline = tl
+	}
+	return res
+}
+
+func trim(s string) string {
+	if len(s) > 300 {
+		return s[:300] + "…"
+	}
+	return s
+}
+
+func stats(xs []sample, seconds float64) *OpStats {
+	st := &OpStats{Requests: len(xs)}
+	var ok []time.Duration
+	var sum time.Duration
+	for _, x := range xs {
+		if x.err != nil {
+			st.Errors++
+			if st.ErrorCodes == nil {
+				st.ErrorCodes = map[string]int{}
+			}
+			st.ErrorCodes[x.code]++
+			if st.FirstError == "" {
+				st.FirstError = trim(x.err.Error())
+			}
+			continue
+		}
+		ok = append(ok, x.d)
+		sum += x.d
+	}
+	if len(ok) == 0 {
+		return st
+	}
+	slices.Sort(ok)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	pct := func(p float64) float64 {
+		i := int(float64(len(ok))*p+0.5) - 1
+		return ms(ok[min(len(ok)-1, max(0, i))])
+	}
+	st.Throughput = float64(len(ok)) / seconds
+	st.MeanMs = ms(sum / time.Duration(len(ok)))
+	st.P50Ms, st.P95Ms, st.P99Ms = pct(0.50), pct(0.95), pct(0.99)
+	st.MaxMs = ms(ok[len(ok)-1])
+	return st
+}
+
+// Table writes the result as a table.
+func (r *Result) Table(w io.Writer) {
+	fmt.Fprintf(w, "%s: %d clients, %.1f s\n", r.System, r.Clients, r.Seconds)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "question\trequests\terrors\treq/s\tp50 ms\tp95 ms\tp99 ms\tmax ms\t")
+	row := func(name string, s *OpStats) {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t\n", name, s.Requests, s.Errors, s.Throughput, s.P50Ms, s.P95Ms, s.P99Ms, s.MaxMs)
+	}
+	for _, q := range Questions {
+		if s, ok := r.Ops[q]; ok {
+			row(q, s)
+		}
+	}
+	row("all", r.Total)
+	tw.Flush()
+	for _, q := range Questions {
+		if s, ok := r.Ops[q]; ok && s.FirstError != "" {
+			fmt.Fprintf(w, "  %s: first error: %s\n", q, s.FirstError)
+		}
+	}
+}

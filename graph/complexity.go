@@ -35,10 +35,10 @@ func Complexity() ComplexityRoot {
 	c.Query.Meetings = func(ch int, _ *domain.MeetingFilter, _ *domain.MeetingSort, first *int, _ *string) int {
 		return conn(ch, first)
 	}
-	c.Query.People = func(ch int, _ *domain.PersonFilter, _ *domain.NameSort, first *int, _ *string) int {
+	c.Query.People = func(ch int, _ *domain.PersonFilter, _ *domain.PersonSort, first *int, _ *string) int {
 		return conn(ch, first)
 	}
-	c.Query.Institutions = func(ch int, _ *domain.InstitutionFilter, _ *domain.NameSort, first *int, _ *string) int {
+	c.Query.Institutions = func(ch int, _ *domain.InstitutionFilter, _ *domain.InstitutionSort, first *int, _ *string) int {
 		return conn(ch, first)
 	}
 	c.Query.Countries = func(ch int, _ *domain.NameFilter, _ *domain.NameSort, first *int, _ *string) int {
@@ -47,10 +47,10 @@ func Complexity() ComplexityRoot {
 	c.Query.Places = func(ch int, _ *domain.PlaceFilter, _ *domain.NameSort, first *int, _ *string) int {
 		return conn(ch, first)
 	}
-	c.Query.Initiatives = func(ch int, _ *domain.InitiativeFilter, _ *domain.NameSort, first *int, _ *string) int {
+	c.Query.Initiatives = func(ch int, _ *domain.InitiativeFilter, _ *domain.SubjectSort, first *int, _ *string) int {
 		return conn(ch, first)
 	}
-	c.Query.Themes = func(ch int, _ *domain.NameFilter, _ *domain.NameSort, first *int, _ *string) int {
+	c.Query.Themes = func(ch int, _ *domain.ThemeFilter, _ *domain.SubjectSort, first *int, _ *string) int {
 		return conn(ch, first)
 	}
 	c.Query.Recommendations = func(ch int, _ *domain.RecommendationFilter, _ *domain.RecommendationSort, first *int, _ *string) int {
@@ -63,15 +63,18 @@ func Complexity() ComplexityRoot {
 		return conn(ch, first)
 	}
 	c.Query.Lookup = func(ch int, _ string, _ []domain.Kind) int { return list(ch) }
-	c.Query.Recurrence = func(ch int, ids []string, _ *string, _ *domain.DateRange) int { return 1 + len(ids)*ch }
-	c.Query.Pairs = func(ch int, _ domain.PairKind, _ *domain.PairScope, _ *string, _ *domain.DateRange, limit *int) int {
+	c.Query.Search = func(ch int, _ string, _ []domain.Kind, first *int, _ *string) int { return conn(ch, first) }
+	c.Query.Recurrence = func(ch int, ids []string, _, _ *string, _ *domain.DateRange) int { return 1 + len(ids)*ch }
+	c.Query.Pairs = func(ch int, _ domain.PairKind, _ *domain.PairScope, _, _ *string, _ *domain.DateRange, _ *domain.MeetingFilter, limit *int) int {
 		n := 50
 		if limit != nil && *limit > 0 {
 			n = *limit
 		}
 		return 1 + n*ch
 	}
-	c.Query.Counts = func(ch int, _ domain.CountBy, _ *string, _ *domain.DateRange) int { return list(ch) }
+	c.Query.Counts = func(ch int, _ domain.CountBy, _, _ *string, _ *domain.DateRange, _ *domain.MeetingFilter) int {
+		return list(ch)
+	}
 	c.Query.ShortestPaths = func(ch int, _ string, _ string, _ *int) int { return 1 + domain.MaxPaths*ch }
 
 	meetings := func(ch int, _ *domain.MeetingSort, first *int, _ *string) int { return conn(ch, first) }
@@ -83,7 +86,7 @@ func Complexity() ComplexityRoot {
 	c.Theme.Meetings = meetings
 	c.Initiative.Recommendations = recs
 	c.Theme.Recommendations = recs
-	c.Institution.People = func(ch int, first *int, _ *string) int { return conn(ch, first) }
+	c.Institution.People = func(ch int, _ *domain.PersonSort, first *int, _ *string) int { return conn(ch, first) }
 
 	c.Meeting.Speakers = func(ch int, _ *domain.Role) int { return list(ch) }
 	c.Meeting.Recommendations = func(ch int, _ *domain.RecommendationKind) int { return list(ch) }

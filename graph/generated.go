@@ -10,9 +10,11 @@ import (
 	"math"
 	"strconv"
 	"sync/atomic"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
+	"github.com/expertgraph/expertgraph/internal/curate"
 	"github.com/expertgraph/expertgraph/internal/domain"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -32,10 +34,12 @@ type ResolverRoot interface {
 	Appearance() AppearanceResolver
 	Council() CouncilResolver
 	CouncilCount() CouncilCountResolver
+	IngestResult() IngestResultResolver
 	Initiative() InitiativeResolver
 	Institution() InstitutionResolver
 	Meeting() MeetingResolver
 	Mention() MentionResolver
+	Mutation() MutationResolver
 	NodeRef() NodeRefResolver
 	Person() PersonResolver
 	Place() PlaceResolver
@@ -44,6 +48,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Recommendation() RecommendationResolver
 	Recurrence() RecurrenceResolver
+	SearchHit() SearchHitResolver
 	SourceRef() SourceRefResolver
 	Theme() ThemeResolver
 }
@@ -69,6 +74,29 @@ type ComplexityRoot struct {
 		Session     func(childComplexity int) int
 		Sources     func(childComplexity int) int
 		Title       func(childComplexity int) int
+	}
+
+	AuditEntry struct {
+		Action  func(childComplexity int) int
+		Actor   func(childComplexity int) int
+		At      func(childComplexity int) int
+		Created func(childComplexity int) int
+		Deleted func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Summary func(childComplexity int) int
+		Updated func(childComplexity int) int
+	}
+
+	AuditEntryConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AuditEntryEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Council struct {
@@ -121,6 +149,18 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	IngestResult struct {
+		Applied            func(childComplexity int) int
+		Created            func(childComplexity int) int
+		Draft              func(childComplexity int) int
+		Matched            func(childComplexity int) int
+		Meeting            func(childComplexity int) int
+		MeetingOutcome     func(childComplexity int) int
+		NewAppearances     func(childComplexity int) int
+		NewRecommendations func(childComplexity int) int
+		Warnings           func(childComplexity int) int
+	}
+
 	Initiative struct {
 		Aliases         func(childComplexity int) int
 		Description     func(childComplexity int) int
@@ -129,7 +169,7 @@ type ComplexityRoot struct {
 		Meetings        func(childComplexity int, sort *domain.MeetingSort, first *int, after *string) int
 		Name            func(childComplexity int) int
 		Recommendations func(childComplexity int, sort *domain.RecommendationSort, first *int, after *string) int
-		Recurrence      func(childComplexity int, council *string, dates *domain.DateRange) int
+		Recurrence      func(childComplexity int, council *string, country *string, dates *domain.DateRange) int
 		ShortName       func(childComplexity int) int
 	}
 
@@ -153,7 +193,7 @@ type ComplexityRoot struct {
 		Meetings  func(childComplexity int, sort *domain.MeetingSort, first *int, after *string) int
 		Name      func(childComplexity int) int
 		Parent    func(childComplexity int) int
-		People    func(childComplexity int, first *int, after *string) int
+		People    func(childComplexity int, sort *domain.PersonSort, first *int, after *string) int
 		ShortName func(childComplexity int) int
 		Sources   func(childComplexity int) int
 	}
@@ -213,6 +253,25 @@ type ComplexityRoot struct {
 	Mention struct {
 		Date    func(childComplexity int) int
 		Meeting func(childComplexity int) int
+	}
+
+	Mutation struct {
+		DeleteNodes          func(childComplexity int, ids []string) int
+		IngestReport         func(childComplexity int, input curate.IngestInput) int
+		MergeNodes           func(childComplexity int, kind domain.Kind, keep string, merge []string) int
+		UpsertAppearance     func(childComplexity int, input curate.AppearanceInput) int
+		UpsertCouncil        func(childComplexity int, input curate.CouncilInput) int
+		UpsertCountry        func(childComplexity int, input curate.CountryInput) int
+		UpsertGraph          func(childComplexity int, input curate.GraphInput) int
+		UpsertInitiative     func(childComplexity int, input curate.InitiativeInput) int
+		UpsertInstitution    func(childComplexity int, input curate.InstitutionInput) int
+		UpsertMeeting        func(childComplexity int, input curate.MeetingInput) int
+		UpsertPerson         func(childComplexity int, input curate.PersonInput) int
+		UpsertPlace          func(childComplexity int, input curate.PlaceInput) int
+		UpsertPublication    func(childComplexity int, input curate.PublicationInput) int
+		UpsertRecommendation func(childComplexity int, input curate.RecommendationInput) int
+		UpsertSource         func(childComplexity int, input curate.SourceInput) int
+		UpsertTheme          func(childComplexity int, input curate.ThemeInput) int
 	}
 
 	NodeRef struct {
@@ -309,21 +368,22 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		AuditLog        func(childComplexity int, filter *domain.AuditFilter, first *int, after *string) int
 		Council         func(childComplexity int, id string) int
 		Councils        func(childComplexity int, filter *domain.CouncilFilter, sort *domain.NameSort, first *int, after *string) int
 		Countries       func(childComplexity int, filter *domain.NameFilter, sort *domain.NameSort, first *int, after *string) int
 		Country         func(childComplexity int, id string) int
-		Counts          func(childComplexity int, by domain.CountBy, council *string, dates *domain.DateRange) int
+		Counts          func(childComplexity int, by domain.CountBy, council *string, country *string, dates *domain.DateRange, filter *domain.MeetingFilter) int
 		Initiative      func(childComplexity int, id string) int
-		Initiatives     func(childComplexity int, filter *domain.InitiativeFilter, sort *domain.NameSort, first *int, after *string) int
+		Initiatives     func(childComplexity int, filter *domain.InitiativeFilter, sort *domain.SubjectSort, first *int, after *string) int
 		Institution     func(childComplexity int, id string) int
-		Institutions    func(childComplexity int, filter *domain.InstitutionFilter, sort *domain.NameSort, first *int, after *string) int
+		Institutions    func(childComplexity int, filter *domain.InstitutionFilter, sort *domain.InstitutionSort, first *int, after *string) int
 		Lookup          func(childComplexity int, name string, kinds []domain.Kind) int
 		Meeting         func(childComplexity int, id string) int
 		Meetings        func(childComplexity int, filter *domain.MeetingFilter, sort *domain.MeetingSort, first *int, after *string) int
 		Node            func(childComplexity int, id string) int
-		Pairs           func(childComplexity int, kind domain.PairKind, scope *domain.PairScope, council *string, dates *domain.DateRange, limit *int) int
-		People          func(childComplexity int, filter *domain.PersonFilter, sort *domain.NameSort, first *int, after *string) int
+		Pairs           func(childComplexity int, kind domain.PairKind, scope *domain.PairScope, council *string, country *string, dates *domain.DateRange, filter *domain.MeetingFilter, limit *int) int
+		People          func(childComplexity int, filter *domain.PersonFilter, sort *domain.PersonSort, first *int, after *string) int
 		Person          func(childComplexity int, id string) int
 		Place           func(childComplexity int, id string) int
 		Places          func(childComplexity int, filter *domain.PlaceFilter, sort *domain.NameSort, first *int, after *string) int
@@ -331,12 +391,13 @@ type ComplexityRoot struct {
 		Publications    func(childComplexity int, filter *domain.NameFilter, sort *domain.NameSort, first *int, after *string) int
 		Recommendation  func(childComplexity int, id string) int
 		Recommendations func(childComplexity int, filter *domain.RecommendationFilter, sort *domain.RecommendationSort, first *int, after *string) int
-		Recurrence      func(childComplexity int, ids []string, council *string, dates *domain.DateRange) int
+		Recurrence      func(childComplexity int, ids []string, council *string, country *string, dates *domain.DateRange) int
+		Search          func(childComplexity int, text string, kinds []domain.Kind, first *int, after *string) int
 		ShortestPaths   func(childComplexity int, from string, to string, maxHops *int) int
 		Source          func(childComplexity int, id string) int
 		Sources         func(childComplexity int, filter *domain.NameFilter, sort *domain.NameSort, first *int, after *string) int
 		Theme           func(childComplexity int, id string) int
-		Themes          func(childComplexity int, filter *domain.NameFilter, sort *domain.NameSort, first *int, after *string) int
+		Themes          func(childComplexity int, filter *domain.ThemeFilter, sort *domain.SubjectSort, first *int, after *string) int
 	}
 
 	Recommendation struct {
@@ -376,6 +437,29 @@ type ComplexityRoot struct {
 		Subject             func(childComplexity int) int
 	}
 
+	SearchConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SearchEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SearchHit struct {
+		Field   func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Kind    func(childComplexity int) int
+		Match   func(childComplexity int) int
+		Matched func(childComplexity int) int
+		Name    func(childComplexity int) int
+		Node    func(childComplexity int) int
+		Score   func(childComplexity int) int
+	}
+
 	Source struct {
 		ID        func(childComplexity int) int
 		Language  func(childComplexity int) int
@@ -409,7 +493,7 @@ type ComplexityRoot struct {
 		Meetings        func(childComplexity int, sort *domain.MeetingSort, first *int, after *string) int
 		Name            func(childComplexity int) int
 		Recommendations func(childComplexity int, sort *domain.RecommendationSort, first *int, after *string) int
-		Recurrence      func(childComplexity int, council *string, dates *domain.DateRange) int
+		Recurrence      func(childComplexity int, council *string, country *string, dates *domain.DateRange) int
 	}
 
 	ThemeConnection struct {
@@ -428,6 +512,12 @@ type ComplexityRoot struct {
 		A      func(childComplexity int) int
 		B      func(childComplexity int) int
 		Weight func(childComplexity int) int
+	}
+
+	WriteResult struct {
+		Created func(childComplexity int) int
+		Deleted func(childComplexity int) int
+		Updated func(childComplexity int) int
 	}
 
 	YearCount struct {
@@ -461,15 +551,18 @@ type CouncilResolver interface {
 type CouncilCountResolver interface {
 	Council(ctx context.Context, obj *domain.CouncilCount) (*domain.Council, error)
 }
+type IngestResultResolver interface {
+	Meeting(ctx context.Context, obj *curate.IngestResult) (*domain.Meeting, error)
+}
 type InitiativeResolver interface {
-	Recurrence(ctx context.Context, obj *domain.Initiative, council *string, dates *domain.DateRange) (*domain.Recurrence, error)
+	Recurrence(ctx context.Context, obj *domain.Initiative, council *string, country *string, dates *domain.DateRange) (*domain.Recurrence, error)
 	Meetings(ctx context.Context, obj *domain.Initiative, sort *domain.MeetingSort, first *int, after *string) (*domain.Connection[*domain.Meeting], error)
 	Recommendations(ctx context.Context, obj *domain.Initiative, sort *domain.RecommendationSort, first *int, after *string) (*domain.Connection[*domain.Recommendation], error)
 }
 type InstitutionResolver interface {
 	Country(ctx context.Context, obj *domain.Institution) (*domain.Country, error)
 	Parent(ctx context.Context, obj *domain.Institution) (*domain.Institution, error)
-	People(ctx context.Context, obj *domain.Institution, first *int, after *string) (*domain.Connection[*domain.Person], error)
+	People(ctx context.Context, obj *domain.Institution, sort *domain.PersonSort, first *int, after *string) (*domain.Connection[*domain.Person], error)
 	Meetings(ctx context.Context, obj *domain.Institution, sort *domain.MeetingSort, first *int, after *string) (*domain.Connection[*domain.Meeting], error)
 }
 type MeetingResolver interface {
@@ -487,6 +580,24 @@ type MeetingResolver interface {
 }
 type MentionResolver interface {
 	Meeting(ctx context.Context, obj *domain.Mention) (*domain.Meeting, error)
+}
+type MutationResolver interface {
+	UpsertMeeting(ctx context.Context, input curate.MeetingInput) (*domain.Meeting, error)
+	UpsertAppearance(ctx context.Context, input curate.AppearanceInput) (*domain.Appearance, error)
+	UpsertRecommendation(ctx context.Context, input curate.RecommendationInput) (*domain.Recommendation, error)
+	UpsertPerson(ctx context.Context, input curate.PersonInput) (*domain.Person, error)
+	UpsertInstitution(ctx context.Context, input curate.InstitutionInput) (*domain.Institution, error)
+	UpsertInitiative(ctx context.Context, input curate.InitiativeInput) (*domain.Initiative, error)
+	UpsertCouncil(ctx context.Context, input curate.CouncilInput) (*domain.Council, error)
+	UpsertSource(ctx context.Context, input curate.SourceInput) (*domain.Source, error)
+	UpsertCountry(ctx context.Context, input curate.CountryInput) (*domain.Country, error)
+	UpsertPlace(ctx context.Context, input curate.PlaceInput) (*domain.Place, error)
+	UpsertTheme(ctx context.Context, input curate.ThemeInput) (*domain.Theme, error)
+	UpsertPublication(ctx context.Context, input curate.PublicationInput) (*domain.Publication, error)
+	UpsertGraph(ctx context.Context, input curate.GraphInput) (*curate.WriteResult, error)
+	DeleteNodes(ctx context.Context, ids []string) (*curate.WriteResult, error)
+	MergeNodes(ctx context.Context, kind domain.Kind, keep string, merge []string) (domain.Node, error)
+	IngestReport(ctx context.Context, input curate.IngestInput) (*curate.IngestResult, error)
 }
 type NodeRefResolver interface {
 	Node(ctx context.Context, obj *domain.NodeRef) (domain.Node, error)
@@ -521,20 +632,22 @@ type QueryResolver interface {
 	Source(ctx context.Context, id string) (*domain.Source, error)
 	Councils(ctx context.Context, filter *domain.CouncilFilter, sort *domain.NameSort, first *int, after *string) (*domain.Connection[*domain.Council], error)
 	Meetings(ctx context.Context, filter *domain.MeetingFilter, sort *domain.MeetingSort, first *int, after *string) (*domain.Connection[*domain.Meeting], error)
-	People(ctx context.Context, filter *domain.PersonFilter, sort *domain.NameSort, first *int, after *string) (*domain.Connection[*domain.Person], error)
-	Institutions(ctx context.Context, filter *domain.InstitutionFilter, sort *domain.NameSort, first *int, after *string) (*domain.Connection[*domain.Institution], error)
+	People(ctx context.Context, filter *domain.PersonFilter, sort *domain.PersonSort, first *int, after *string) (*domain.Connection[*domain.Person], error)
+	Institutions(ctx context.Context, filter *domain.InstitutionFilter, sort *domain.InstitutionSort, first *int, after *string) (*domain.Connection[*domain.Institution], error)
 	Countries(ctx context.Context, filter *domain.NameFilter, sort *domain.NameSort, first *int, after *string) (*domain.Connection[*domain.Country], error)
 	Places(ctx context.Context, filter *domain.PlaceFilter, sort *domain.NameSort, first *int, after *string) (*domain.Connection[*domain.Place], error)
-	Initiatives(ctx context.Context, filter *domain.InitiativeFilter, sort *domain.NameSort, first *int, after *string) (*domain.Connection[*domain.Initiative], error)
-	Themes(ctx context.Context, filter *domain.NameFilter, sort *domain.NameSort, first *int, after *string) (*domain.Connection[*domain.Theme], error)
+	Initiatives(ctx context.Context, filter *domain.InitiativeFilter, sort *domain.SubjectSort, first *int, after *string) (*domain.Connection[*domain.Initiative], error)
+	Themes(ctx context.Context, filter *domain.ThemeFilter, sort *domain.SubjectSort, first *int, after *string) (*domain.Connection[*domain.Theme], error)
 	Recommendations(ctx context.Context, filter *domain.RecommendationFilter, sort *domain.RecommendationSort, first *int, after *string) (*domain.Connection[*domain.Recommendation], error)
 	Publications(ctx context.Context, filter *domain.NameFilter, sort *domain.NameSort, first *int, after *string) (*domain.Connection[*domain.Publication], error)
 	Sources(ctx context.Context, filter *domain.NameFilter, sort *domain.NameSort, first *int, after *string) (*domain.Connection[*domain.Source], error)
 	Lookup(ctx context.Context, name string, kinds []domain.Kind) ([]domain.Node, error)
-	Recurrence(ctx context.Context, ids []string, council *string, dates *domain.DateRange) ([]*domain.Recurrence, error)
-	Pairs(ctx context.Context, kind domain.PairKind, scope *domain.PairScope, council *string, dates *domain.DateRange, limit *int) ([]*domain.WeightedPair, error)
-	Counts(ctx context.Context, by domain.CountBy, council *string, dates *domain.DateRange) ([]*domain.KeyCount, error)
+	Search(ctx context.Context, text string, kinds []domain.Kind, first *int, after *string) (*domain.Connection[*domain.SearchHit], error)
+	Recurrence(ctx context.Context, ids []string, council *string, country *string, dates *domain.DateRange) ([]*domain.Recurrence, error)
+	Pairs(ctx context.Context, kind domain.PairKind, scope *domain.PairScope, council *string, country *string, dates *domain.DateRange, filter *domain.MeetingFilter, limit *int) ([]*domain.WeightedPair, error)
+	Counts(ctx context.Context, by domain.CountBy, council *string, country *string, dates *domain.DateRange, filter *domain.MeetingFilter) ([]*domain.KeyCount, error)
 	ShortestPaths(ctx context.Context, from string, to string, maxHops *int) ([]*domain.Path, error)
+	AuditLog(ctx context.Context, filter *domain.AuditFilter, first *int, after *string) (*domain.Connection[*domain.AuditEntry], error)
 }
 type RecommendationResolver interface {
 	Meeting(ctx context.Context, obj *domain.Recommendation) (*domain.Meeting, error)
@@ -547,11 +660,17 @@ type RecommendationResolver interface {
 type RecurrenceResolver interface {
 	Subject(ctx context.Context, obj *domain.Recurrence) (domain.Node, error)
 }
+type SearchHitResolver interface {
+	Node(ctx context.Context, obj *domain.SearchHit) (domain.Node, error)
+	ID(ctx context.Context, obj *domain.SearchHit) (string, error)
+
+	Name(ctx context.Context, obj *domain.SearchHit) (string, error)
+}
 type SourceRefResolver interface {
 	Source(ctx context.Context, obj *domain.SourceRef) (*domain.Source, error)
 }
 type ThemeResolver interface {
-	Recurrence(ctx context.Context, obj *domain.Theme, council *string, dates *domain.DateRange) (*domain.Recurrence, error)
+	Recurrence(ctx context.Context, obj *domain.Theme, council *string, country *string, dates *domain.DateRange) (*domain.Recurrence, error)
 	Meetings(ctx context.Context, obj *domain.Theme, sort *domain.MeetingSort, first *int, after *string) (*domain.Connection[*domain.Meeting], error)
 	Recommendations(ctx context.Context, obj *domain.Theme, sort *domain.RecommendationSort, first *int, after *string) (*domain.Connection[*domain.Recommendation], error)
 }
@@ -653,6 +772,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Appearance.Title(childComplexity), true
+
+	case "AuditEntry.action":
+		if e.ComplexityRoot.AuditEntry.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Action(childComplexity), true
+	case "AuditEntry.actor":
+		if e.ComplexityRoot.AuditEntry.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Actor(childComplexity), true
+	case "AuditEntry.at":
+		if e.ComplexityRoot.AuditEntry.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.At(childComplexity), true
+	case "AuditEntry.created":
+		if e.ComplexityRoot.AuditEntry.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Created(childComplexity), true
+	case "AuditEntry.deleted":
+		if e.ComplexityRoot.AuditEntry.Deleted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Deleted(childComplexity), true
+	case "AuditEntry.id":
+		if e.ComplexityRoot.AuditEntry.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.ID(childComplexity), true
+	case "AuditEntry.summary":
+		if e.ComplexityRoot.AuditEntry.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Summary(childComplexity), true
+	case "AuditEntry.updated":
+		if e.ComplexityRoot.AuditEntry.Updated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Updated(childComplexity), true
+
+	case "AuditEntryConnection.edges":
+		if e.ComplexityRoot.AuditEntryConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntryConnection.Edges(childComplexity), true
+	case "AuditEntryConnection.nodes":
+		if e.ComplexityRoot.AuditEntryConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntryConnection.Nodes(childComplexity), true
+	case "AuditEntryConnection.pageInfo":
+		if e.ComplexityRoot.AuditEntryConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntryConnection.PageInfo(childComplexity), true
+	case "AuditEntryConnection.totalCount":
+		if e.ComplexityRoot.AuditEntryConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntryConnection.TotalCount(childComplexity), true
+
+	case "AuditEntryEdge.cursor":
+		if e.ComplexityRoot.AuditEntryEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntryEdge.Cursor(childComplexity), true
+	case "AuditEntryEdge.node":
+		if e.ComplexityRoot.AuditEntryEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntryEdge.Node(childComplexity), true
 
 	case "Council.aliases":
 		if e.ComplexityRoot.Council.Aliases == nil {
@@ -840,6 +1046,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CountryEdge.Node(childComplexity), true
 
+	case "IngestResult.applied":
+		if e.ComplexityRoot.IngestResult.Applied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Applied(childComplexity), true
+	case "IngestResult.created":
+		if e.ComplexityRoot.IngestResult.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Created(childComplexity), true
+	case "IngestResult.draft":
+		if e.ComplexityRoot.IngestResult.Draft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Draft(childComplexity), true
+	case "IngestResult.matched":
+		if e.ComplexityRoot.IngestResult.Matched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Matched(childComplexity), true
+	case "IngestResult.meeting":
+		if e.ComplexityRoot.IngestResult.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Meeting(childComplexity), true
+	case "IngestResult.meetingOutcome":
+		if e.ComplexityRoot.IngestResult.MeetingOutcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.MeetingOutcome(childComplexity), true
+	case "IngestResult.newAppearances":
+		if e.ComplexityRoot.IngestResult.NewAppearances == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.NewAppearances(childComplexity), true
+	case "IngestResult.newRecommendations":
+		if e.ComplexityRoot.IngestResult.NewRecommendations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.NewRecommendations(childComplexity), true
+	case "IngestResult.warnings":
+		if e.ComplexityRoot.IngestResult.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Warnings(childComplexity), true
+
 	case "Initiative.aliases":
 		if e.ComplexityRoot.Initiative.Aliases == nil {
 			break
@@ -902,7 +1163,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Initiative.Recurrence(childComplexity, args["council"].(*string), args["dates"].(*domain.DateRange)), true
+		return e.ComplexityRoot.Initiative.Recurrence(childComplexity, args["council"].(*string), args["country"].(*string), args["dates"].(*domain.DateRange)), true
 	case "Initiative.shortName":
 		if e.ComplexityRoot.Initiative.ShortName == nil {
 			break
@@ -1005,7 +1266,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.People(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Institution.People(childComplexity, args["sort"].(*domain.PersonSort), args["first"].(*int), args["after"].(*string)), true
 	case "Institution.shortName":
 		if e.ComplexityRoot.Institution.ShortName == nil {
 			break
@@ -1251,6 +1512,183 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mention.Meeting(childComplexity), true
+
+	case "Mutation.deleteNodes":
+		if e.ComplexityRoot.Mutation.DeleteNodes == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteNodes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteNodes(childComplexity, args["ids"].([]string)), true
+	case "Mutation.ingestReport":
+		if e.ComplexityRoot.Mutation.IngestReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_ingestReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.IngestReport(childComplexity, args["input"].(curate.IngestInput)), true
+	case "Mutation.mergeNodes":
+		if e.ComplexityRoot.Mutation.MergeNodes == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeNodes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeNodes(childComplexity, args["kind"].(domain.Kind), args["keep"].(string), args["merge"].([]string)), true
+	case "Mutation.upsertAppearance":
+		if e.ComplexityRoot.Mutation.UpsertAppearance == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertAppearance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertAppearance(childComplexity, args["input"].(curate.AppearanceInput)), true
+	case "Mutation.upsertCouncil":
+		if e.ComplexityRoot.Mutation.UpsertCouncil == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertCouncil_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertCouncil(childComplexity, args["input"].(curate.CouncilInput)), true
+	case "Mutation.upsertCountry":
+		if e.ComplexityRoot.Mutation.UpsertCountry == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertCountry_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertCountry(childComplexity, args["input"].(curate.CountryInput)), true
+	case "Mutation.upsertGraph":
+		if e.ComplexityRoot.Mutation.UpsertGraph == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertGraph_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertGraph(childComplexity, args["input"].(curate.GraphInput)), true
+	case "Mutation.upsertInitiative":
+		if e.ComplexityRoot.Mutation.UpsertInitiative == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertInitiative_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertInitiative(childComplexity, args["input"].(curate.InitiativeInput)), true
+	case "Mutation.upsertInstitution":
+		if e.ComplexityRoot.Mutation.UpsertInstitution == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertInstitution_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertInstitution(childComplexity, args["input"].(curate.InstitutionInput)), true
+	case "Mutation.upsertMeeting":
+		if e.ComplexityRoot.Mutation.UpsertMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertMeeting(childComplexity, args["input"].(curate.MeetingInput)), true
+	case "Mutation.upsertPerson":
+		if e.ComplexityRoot.Mutation.UpsertPerson == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertPerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertPerson(childComplexity, args["input"].(curate.PersonInput)), true
+	case "Mutation.upsertPlace":
+		if e.ComplexityRoot.Mutation.UpsertPlace == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertPlace_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertPlace(childComplexity, args["input"].(curate.PlaceInput)), true
+	case "Mutation.upsertPublication":
+		if e.ComplexityRoot.Mutation.UpsertPublication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertPublication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertPublication(childComplexity, args["input"].(curate.PublicationInput)), true
+	case "Mutation.upsertRecommendation":
+		if e.ComplexityRoot.Mutation.UpsertRecommendation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertRecommendation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertRecommendation(childComplexity, args["input"].(curate.RecommendationInput)), true
+	case "Mutation.upsertSource":
+		if e.ComplexityRoot.Mutation.UpsertSource == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertSource(childComplexity, args["input"].(curate.SourceInput)), true
+	case "Mutation.upsertTheme":
+		if e.ComplexityRoot.Mutation.UpsertTheme == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertTheme_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertTheme(childComplexity, args["input"].(curate.ThemeInput)), true
 
 	case "NodeRef.id":
 		if e.ComplexityRoot.NodeRef.ID == nil {
@@ -1577,6 +2015,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PublicationLink.Relation(childComplexity), true
 
+	case "Query.auditLog":
+		if e.ComplexityRoot.Query.AuditLog == nil {
+			break
+		}
+
+		args, err := ec.field_Query_auditLog_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["filter"].(*domain.AuditFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.council":
 		if e.ComplexityRoot.Query.Council == nil {
 			break
@@ -1631,7 +2080,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Counts(childComplexity, args["by"].(domain.CountBy), args["council"].(*string), args["dates"].(*domain.DateRange)), true
+		return e.ComplexityRoot.Query.Counts(childComplexity, args["by"].(domain.CountBy), args["council"].(*string), args["country"].(*string), args["dates"].(*domain.DateRange), args["filter"].(*domain.MeetingFilter)), true
 	case "Query.initiative":
 		if e.ComplexityRoot.Query.Initiative == nil {
 			break
@@ -1653,7 +2102,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Initiatives(childComplexity, args["filter"].(*domain.InitiativeFilter), args["sort"].(*domain.NameSort), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Initiatives(childComplexity, args["filter"].(*domain.InitiativeFilter), args["sort"].(*domain.SubjectSort), args["first"].(*int), args["after"].(*string)), true
 	case "Query.institution":
 		if e.ComplexityRoot.Query.Institution == nil {
 			break
@@ -1675,7 +2124,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Institutions(childComplexity, args["filter"].(*domain.InstitutionFilter), args["sort"].(*domain.NameSort), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Institutions(childComplexity, args["filter"].(*domain.InstitutionFilter), args["sort"].(*domain.InstitutionSort), args["first"].(*int), args["after"].(*string)), true
 
 	case "Query.lookup":
 		if e.ComplexityRoot.Query.Lookup == nil {
@@ -1731,7 +2180,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Pairs(childComplexity, args["kind"].(domain.PairKind), args["scope"].(*domain.PairScope), args["council"].(*string), args["dates"].(*domain.DateRange), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Pairs(childComplexity, args["kind"].(domain.PairKind), args["scope"].(*domain.PairScope), args["council"].(*string), args["country"].(*string), args["dates"].(*domain.DateRange), args["filter"].(*domain.MeetingFilter), args["limit"].(*int)), true
 	case "Query.people":
 		if e.ComplexityRoot.Query.People == nil {
 			break
@@ -1742,7 +2191,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.People(childComplexity, args["filter"].(*domain.PersonFilter), args["sort"].(*domain.NameSort), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.People(childComplexity, args["filter"].(*domain.PersonFilter), args["sort"].(*domain.PersonSort), args["first"].(*int), args["after"].(*string)), true
 	case "Query.person":
 		if e.ComplexityRoot.Query.Person == nil {
 			break
@@ -1830,7 +2279,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Recurrence(childComplexity, args["ids"].([]string), args["council"].(*string), args["dates"].(*domain.DateRange)), true
+		return e.ComplexityRoot.Query.Recurrence(childComplexity, args["ids"].([]string), args["council"].(*string), args["country"].(*string), args["dates"].(*domain.DateRange)), true
+	case "Query.search":
+		if e.ComplexityRoot.Query.Search == nil {
+			break
+		}
+
+		args, err := ec.field_Query_search_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["kinds"].([]domain.Kind), args["first"].(*int), args["after"].(*string)), true
 	case "Query.shortestPaths":
 		if e.ComplexityRoot.Query.ShortestPaths == nil {
 			break
@@ -1885,7 +2345,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Themes(childComplexity, args["filter"].(*domain.NameFilter), args["sort"].(*domain.NameSort), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Themes(childComplexity, args["filter"].(*domain.ThemeFilter), args["sort"].(*domain.SubjectSort), args["first"].(*int), args["after"].(*string)), true
 
 	case "Recommendation.attributedTo":
 		if e.ComplexityRoot.Recommendation.AttributedTo == nil {
@@ -2041,6 +2501,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Recurrence.Subject(childComplexity), true
 
+	case "SearchConnection.edges":
+		if e.ComplexityRoot.SearchConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.Edges(childComplexity), true
+	case "SearchConnection.nodes":
+		if e.ComplexityRoot.SearchConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.Nodes(childComplexity), true
+	case "SearchConnection.pageInfo":
+		if e.ComplexityRoot.SearchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.PageInfo(childComplexity), true
+	case "SearchConnection.totalCount":
+		if e.ComplexityRoot.SearchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.TotalCount(childComplexity), true
+
+	case "SearchEdge.cursor":
+		if e.ComplexityRoot.SearchEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Cursor(childComplexity), true
+	case "SearchEdge.node":
+		if e.ComplexityRoot.SearchEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Node(childComplexity), true
+
+	case "SearchHit.field":
+		if e.ComplexityRoot.SearchHit.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Field(childComplexity), true
+	case "SearchHit.id":
+		if e.ComplexityRoot.SearchHit.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.ID(childComplexity), true
+	case "SearchHit.kind":
+		if e.ComplexityRoot.SearchHit.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Kind(childComplexity), true
+	case "SearchHit.match":
+		if e.ComplexityRoot.SearchHit.Match == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Match(childComplexity), true
+	case "SearchHit.matched":
+		if e.ComplexityRoot.SearchHit.Matched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Matched(childComplexity), true
+	case "SearchHit.name":
+		if e.ComplexityRoot.SearchHit.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Name(childComplexity), true
+	case "SearchHit.node":
+		if e.ComplexityRoot.SearchHit.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Node(childComplexity), true
+	case "SearchHit.score":
+		if e.ComplexityRoot.SearchHit.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
+
 	case "Source.id":
 		if e.ComplexityRoot.Source.ID == nil {
 			break
@@ -2185,7 +2732,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Theme.Recurrence(childComplexity, args["council"].(*string), args["dates"].(*domain.DateRange)), true
+		return e.ComplexityRoot.Theme.Recurrence(childComplexity, args["council"].(*string), args["country"].(*string), args["dates"].(*domain.DateRange)), true
 
 	case "ThemeConnection.edges":
 		if e.ComplexityRoot.ThemeConnection.Edges == nil {
@@ -2244,6 +2791,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WeightedPair.Weight(childComplexity), true
 
+	case "WriteResult.created":
+		if e.ComplexityRoot.WriteResult.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WriteResult.Created(childComplexity), true
+	case "WriteResult.deleted":
+		if e.ComplexityRoot.WriteResult.Deleted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WriteResult.Deleted(childComplexity), true
+	case "WriteResult.updated":
+		if e.ComplexityRoot.WriteResult.Updated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WriteResult.Updated(childComplexity), true
+
 	case "YearCount.meetings":
 		if e.ComplexityRoot.YearCount.Meetings == nil {
 			break
@@ -2272,15 +2838,35 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AffiliationInput", ec.unmarshalInputAffiliationInput),
+			graphql.NewInputUnmarshaler("AppearanceInput", ec.unmarshalInputAppearanceInput),
+			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("CouncilFilter", ec.unmarshalInputCouncilFilter),
+			graphql.NewInputUnmarshaler("CouncilInput", ec.unmarshalInputCouncilInput),
+			graphql.NewInputUnmarshaler("CountryInput", ec.unmarshalInputCountryInput),
 			graphql.NewInputUnmarshaler("DateRange", ec.unmarshalInputDateRange),
+			graphql.NewInputUnmarshaler("GraphInput", ec.unmarshalInputGraphInput),
+			graphql.NewInputUnmarshaler("IngestInput", ec.unmarshalInputIngestInput),
 			graphql.NewInputUnmarshaler("InitiativeFilter", ec.unmarshalInputInitiativeFilter),
+			graphql.NewInputUnmarshaler("InitiativeInput", ec.unmarshalInputInitiativeInput),
 			graphql.NewInputUnmarshaler("InstitutionFilter", ec.unmarshalInputInstitutionFilter),
+			graphql.NewInputUnmarshaler("InstitutionInput", ec.unmarshalInputInstitutionInput),
 			graphql.NewInputUnmarshaler("MeetingFilter", ec.unmarshalInputMeetingFilter),
+			graphql.NewInputUnmarshaler("MeetingInput", ec.unmarshalInputMeetingInput),
 			graphql.NewInputUnmarshaler("NameFilter", ec.unmarshalInputNameFilter),
 			graphql.NewInputUnmarshaler("PersonFilter", ec.unmarshalInputPersonFilter),
+			graphql.NewInputUnmarshaler("PersonInput", ec.unmarshalInputPersonInput),
 			graphql.NewInputUnmarshaler("PlaceFilter", ec.unmarshalInputPlaceFilter),
+			graphql.NewInputUnmarshaler("PlaceInput", ec.unmarshalInputPlaceInput),
+			graphql.NewInputUnmarshaler("PublicationInput", ec.unmarshalInputPublicationInput),
+			graphql.NewInputUnmarshaler("PublicationLinkInput", ec.unmarshalInputPublicationLinkInput),
 			graphql.NewInputUnmarshaler("RecommendationFilter", ec.unmarshalInputRecommendationFilter),
+			graphql.NewInputUnmarshaler("RecommendationInput", ec.unmarshalInputRecommendationInput),
+			graphql.NewInputUnmarshaler("RefInput", ec.unmarshalInputRefInput),
+			graphql.NewInputUnmarshaler("SourceInput", ec.unmarshalInputSourceInput),
+			graphql.NewInputUnmarshaler("SourceRefInput", ec.unmarshalInputSourceRefInput),
+			graphql.NewInputUnmarshaler("ThemeFilter", ec.unmarshalInputThemeFilter),
+			graphql.NewInputUnmarshaler("ThemeInput", ec.unmarshalInputThemeInput),
 		)
 	}
 	first := true
@@ -2315,6 +2901,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 
 	default:
@@ -2391,20 +2992,20 @@ type Query {
 
   "Councils, by name."
   councils(filter: CouncilFilter, sort: NameSort = NAME_ASC, first: Int, after: String): CouncilConnection!
-  "Meetings, by date (then ID)."
+  "Meetings, by date (then ID), or by their number of speakers."
   meetings(filter: MeetingFilter, sort: MeetingSort = DATE_ASC, first: Int, after: String): MeetingConnection!
-  "People, by name."
-  people(filter: PersonFilter, sort: NameSort = NAME_ASC, first: Int, after: String): PersonConnection!
-  "Institutions, by name."
-  institutions(filter: InstitutionFilter, sort: NameSort = NAME_ASC, first: Int, after: String): InstitutionConnection!
+  "People, by name or by their number of appearances."
+  people(filter: PersonFilter, sort: PersonSort = NAME_ASC, first: Int, after: String): PersonConnection!
+  "Institutions, by name or by the number of people who appeared for them."
+  institutions(filter: InstitutionFilter, sort: InstitutionSort = NAME_ASC, first: Int, after: String): InstitutionConnection!
   "Countries, by name."
   countries(filter: NameFilter, sort: NameSort = NAME_ASC, first: Int, after: String): CountryConnection!
   "Places (cities), by name."
   places(filter: PlaceFilter, sort: NameSort = NAME_ASC, first: Int, after: String): PlaceConnection!
-  "Initiatives, by name."
-  initiatives(filter: InitiativeFilter, sort: NameSort = NAME_ASC, first: Int, after: String): InitiativeConnection!
-  "Themes of the curated taxonomy, by name."
-  themes(filter: NameFilter, sort: NameSort = NAME_ASC, first: Int, after: String): ThemeConnection!
+  "Initiatives, by name or by how often they are mentioned."
+  initiatives(filter: InitiativeFilter, sort: SubjectSort = NAME_ASC, first: Int, after: String): InitiativeConnection!
+  "Themes of the curated taxonomy, by name or by how often they are dealt with."
+  themes(filter: ThemeFilter, sort: SubjectSort = NAME_ASC, first: Int, after: String): ThemeConnection!
   "Recommendations, by their meeting's date, then meeting ID, then order within the meeting."
   recommendations(filter: RecommendationFilter, sort: RecommendationSort = DATE_ASC, first: Int, after: String): RecommendationConnection!
   "Publications, by title."
@@ -2420,26 +3021,51 @@ type Query {
   lookup(name: String!, kinds: [Kind!]): [Node!]!
 
   """
-  How often each initiative or theme was mentioned (by a meeting or one of its
-  recommendations), optionally within one council and period.
+  Everything whose name, short name, alias or title, or (recommendations) text,
+  matches ` + "`" + `text` + "`" + `, best first: the whole name (EXACT), its start (PREFIX), all
+  its words in any order (WORDS), the same in another transliteration
+  (VARIANT: "Gadzhiev", "Hajiev" or "Гаджиев" for Hajiyev; "Iskenderov" for
+  Iskandarov; "Yevdokimov" for Evdokimov), anywhere inside it (CONTAINS, from 3
+  characters), then recommendations that hold the text (PHRASE) or all its words
+  (TEXT). Case, dashes (– — -), punctuation and diacritics are ignored. Only the
+  given kinds if any. ` + "`" + `text` + "`" + ` must have a letter or digit and at most 200
+  characters (BAD_USER_INPUT otherwise). Paged like lists; a cursor resumes only
+  the same text and kinds.
   """
-  recurrence(ids: [ID!]!, council: ID, dates: DateRange): [Recurrence!]!
+  search(text: String!, kinds: [Kind!], first: Int, after: String): SearchConnection!
+
+  """
+  How often each initiative or theme was mentioned (by a meeting or one of its
+  recommendations), optionally within one council, host country and period.
+  Every ID must be an initiative or a theme, and the council and country must
+  exist (BAD_USER_INPUT otherwise).
+  """
+  recurrence(ids: [ID!]!, council: ID, country: ID, dates: DateRange): [Recurrence!]!
 
   """
   Weighted pairs a dashboard can draw: initiatives and themes mentioned together,
   people who appeared together, institutions linked by shared meetings,
   institutions that sent speakers to councils. Heaviest first; ` + "`" + `limit` + "`" + ` defaults
-  to 50, at most 500.
+  to 50, at most 500. Counted over the meetings of the council, held in the
+  country, in the period, that pass ` + "`" + `filter` + "`" + ` (all optional); the council and
+  country must exist (BAD_USER_INPUT otherwise), while an ID in ` + "`" + `filter` + "`" + ` that
+  names nothing only matches nothing, as in lists.
   """
-  pairs(kind: PairKind!, scope: PairScope, council: ID, dates: DateRange, limit: Int): [WeightedPair!]!
+  pairs(kind: PairKind!, scope: PairScope, council: ID, country: ID, dates: DateRange, filter: MeetingFilter, limit: Int): [WeightedPair!]!
 
-  "Counts for dashboards, over the meetings of an optional council and period."
-  counts(by: CountBy!, council: ID, dates: DateRange): [KeyCount!]!
+  """
+  Counts for dashboards, over the meetings of the council, held in the country,
+  in the period, that pass ` + "`" + `filter` + "`" + ` (all optional); the council and country must
+  exist (BAD_USER_INPUT otherwise), while an ID in ` + "`" + `filter` + "`" + ` that names nothing
+  only matches nothing, as in lists.
+  """
+  counts(by: CountBy!, council: ID, country: ID, dates: DateRange, filter: MeetingFilter): [KeyCount!]!
 
   """
   The shortest paths (at most 10, ordered by their node IDs) between two nodes
   through meetings, appearances, affiliations, recommendations and the rest of
-  the graph; empty if they are not connected within ` + "`" + `maxHops` + "`" + ` (1 to 10).
+  the graph; empty if they are not connected within ` + "`" + `maxHops` + "`" + ` (1 to 10). Both
+  IDs must exist and ` + "`" + `maxHops` + "`" + ` must be 1 to 10 (BAD_USER_INPUT otherwise).
   """
   shortestPaths(from: ID!, to: ID!, maxHops: Int = 6): [Path!]!
 }
@@ -2637,8 +3263,8 @@ type Institution implements Node {
   country: Country
   "The institution it belongs to, if any."
   parent: Institution
-  "People affiliated with it or who appeared for it, by name."
-  people(first: Int, after: String): PersonConnection!
+  "People affiliated with it or who appeared for it, by name or by appearances."
+  people(sort: PersonSort = NAME_ASC, first: Int, after: String): PersonConnection!
   "Meetings it organised or sent a speaker to, by date."
   meetings(sort: MeetingSort = DATE_ASC, first: Int, after: String): MeetingConnection!
   "The reports that state facts about the institution."
@@ -2694,8 +3320,8 @@ type Initiative implements Node {
   kind: InitiativeKind!
   "A sentence on what it is."
   description: String
-  "How often it recurs, optionally within a council and period."
-  recurrence(council: ID, dates: DateRange): Recurrence!
+  "How often it recurs, optionally within a council, host country and period (both must exist)."
+  recurrence(council: ID, country: ID, dates: DateRange): Recurrence!
   "Meetings that mention it (themselves or in a recommendation), by date."
   meetings(sort: MeetingSort = DATE_ASC, first: Int, after: String): MeetingConnection!
   "Recommendations that mention it, by date."
@@ -2712,8 +3338,8 @@ type Theme implements Node {
   description: String
   "Other names."
   aliases: [String!]!
-  "How often it recurs, optionally within a council and period."
-  recurrence(council: ID, dates: DateRange): Recurrence!
+  "How often it recurs, optionally within a council, host country and period (both must exist)."
+  recurrence(council: ID, country: ID, dates: DateRange): Recurrence!
   "Meetings that deal with it (themselves or in a recommendation), by date."
   meetings(sort: MeetingSort = DATE_ASC, first: Int, after: String): MeetingConnection!
   "Recommendations about it, by date."
@@ -2816,7 +3442,7 @@ type SourceRef {
 
 "How often an initiative or theme comes back across meetings."
 type Recurrence {
-  "The initiative or theme; null if the ID asked for is unknown (all counts are then 0)."
+  "The initiative or theme asked about."
   subject: Node
   "Meetings that mention it, themselves or in a recommendation."
   meetingCount: Int!
@@ -2966,12 +3592,56 @@ input DateRange {
   to: PartialDate
 }
 
-"Orders of meetings."
+"Orders of meetings. Ties go by ID."
 enum MeetingSort {
   "Oldest first."
   DATE_ASC
   "Newest first."
   DATE_DESC
+  "Most people appeared first."
+  SPEAKERS_DESC
+  "Fewest people appeared first."
+  SPEAKERS_ASC
+}
+
+"Orders of people. Ties go by ID."
+enum PersonSort {
+  "By name, A to Z (case, dashes and diacritics ignored)."
+  NAME_ASC
+  "By name, Z to A."
+  NAME_DESC
+  "Most appearances (meetings appeared at) first."
+  APPEARANCES_DESC
+  "Fewest appearances first."
+  APPEARANCES_ASC
+}
+
+"Orders of institutions. Ties go by ID."
+enum InstitutionSort {
+  "By name, A to Z (case, dashes and diacritics ignored)."
+  NAME_ASC
+  "By name, Z to A."
+  NAME_DESC
+  "Most speakers first: distinct people who appeared for it, at the time."
+  SPEAKERS_DESC
+  "Fewest speakers first."
+  SPEAKERS_ASC
+}
+
+"Orders of initiatives and themes. The counts are over all meetings, whatever the filter; ties go by ID."
+enum SubjectSort {
+  "By name, A to Z (case, dashes and diacritics ignored)."
+  NAME_ASC
+  "By name, Z to A."
+  NAME_DESC
+  "Mentioned at the most meetings (themselves or in a recommendation) first."
+  MEETINGS_DESC
+  "Mentioned at the fewest meetings first."
+  MEETINGS_ASC
+  "Listed by the most recommendations first."
+  RECOMMENDATIONS_DESC
+  "Listed by the fewest recommendations first."
+  RECOMMENDATIONS_ASC
 }
 
 "Orders of recommendations."
@@ -2990,7 +3660,12 @@ enum NameSort {
   NAME_DESC
 }
 
-"Filters on meetings; all given fields must match."
+"""
+Filters on meetings: all given fields must match, and every filter of ` + "`" + `and` + "`" + `,
+at least one of ` + "`" + `or` + "`" + ` (when given), and not ` + "`" + `not` + "`" + `: ` + "`" + `{or: [{council: "raec"},
+{country: "iran"}], not: {place: "moscow"}}` + "`" + `. Filters nest at most 4 deep, 32 in
+all. An ID that names nothing matches nothing.
+"""
 input MeetingFilter {
   "Meetings of this council."
   council: ID @goField(name: "CouncilID")
@@ -3006,11 +3681,24 @@ input MeetingFilter {
   person: ID @goField(name: "PersonID")
   "Meetings this institution organised or sent a speaker to."
   institution: ID @goField(name: "InstitutionID")
+  "Meetings where some person appeared for this institution (at the time)."
+  speakerInstitution: ID @goField(name: "SpeakerInstitutionID")
   "Meetings held within this range."
   dates: DateRange
+  "Meetings that pass every one of these filters."
+  and: [MeetingFilter!]
+  "Meetings that pass at least one of these filters."
+  or: [MeetingFilter!]
+  "Meetings that do not pass this filter."
+  not: MeetingFilter
 }
 
-"Filters on people; all given fields must match."
+"""
+Filters on people: all given fields must match, and every filter of ` + "`" + `and` + "`" + `, at
+least one of ` + "`" + `or` + "`" + ` (when given), and not ` + "`" + `not` + "`" + `. Each field is a condition on the
+person alone (role and council may be met at different meetings). Filters nest
+at most 4 deep, 32 in all.
+"""
 input PersonFilter {
   "Affiliated with, or appeared for, this institution."
   institution: ID @goField(name: "InstitutionID")
@@ -3018,10 +3706,18 @@ input PersonFilter {
   country: ID @goField(name: "CountryID")
   "Appeared at a meeting of this council."
   council: ID @goField(name: "CouncilID")
+  "Appeared at every meeting of this council (one with meetings), in any role."
+  attendedAllOf: ID @goField(name: "AttendedAllOf")
   "Appeared in this role at some meeting."
   role: Role
   "Name or alias matches (case, dashes and diacritics ignored)."
   name: String
+  "People who pass every one of these filters."
+  and: [PersonFilter!]
+  "People who pass at least one of these filters."
+  or: [PersonFilter!]
+  "People who do not pass this filter."
+  not: PersonFilter
 }
 
 "Filters on councils."
@@ -3050,6 +3746,18 @@ input InitiativeFilter {
   council: ID @goField(name: "CouncilID")
   "Name, short name or alias matches."
   name: String
+  "true: mentioned at two or more meetings (themselves or in a recommendation); false: at one or none."
+  recurring: Boolean
+}
+
+"Filters on themes."
+input ThemeFilter {
+  "Dealt with at a meeting of this council (by the meeting or one of its recommendations)."
+  council: ID @goField(name: "CouncilID")
+  "Name or alias matches."
+  name: String
+  "true: dealt with at two or more meetings (themselves or in a recommendation); false: at one or none."
+  recurring: Boolean
 }
 
 "Filters on places."
@@ -3066,7 +3774,11 @@ input NameFilter {
   name: String
 }
 
-"Filters on recommendations; all given fields must match."
+"""
+Filters on recommendations: all given fields must match, and every filter of
+` + "`" + `and` + "`" + `, at least one of ` + "`" + `or` + "`" + ` (when given), and not ` + "`" + `not` + "`" + `. Filters nest at most 4
+deep, 32 in all.
+"""
 input RecommendationFilter {
   "Of this meeting."
   meeting: ID @goField(name: "MeetingID")
@@ -3082,6 +3794,12 @@ input RecommendationFilter {
   country: ID @goField(name: "CountryID")
   "Of a meeting held within this range."
   dates: DateRange
+  "Recommendations that pass every one of these filters."
+  and: [RecommendationFilter!]
+  "Recommendations that pass at least one of these filters."
+  or: [RecommendationFilter!]
+  "Recommendations that do not pass this filter."
+  not: RecommendationFilter
 }
 
 "Information to fetch the next page."
@@ -3304,6 +4022,576 @@ type SourceEdge {
   "The source."
   node: Source!
 }
+
+"A node that search found, how and how well."
+type SearchHit {
+  "The node."
+  node: Node!
+  "Its ID."
+  id: ID!
+  "Its kind."
+  kind: Kind!
+  "Its name or title (a recommendation's text)."
+  name: String!
+  "How well it matched: higher is better. EXACT scores 1000 and more, PREFIX 900, WORDS 800, VARIANT 700, CONTAINS 600, PHRASE 400, TEXT 300, plus up to 60 for how much of the value the text covers and for the field (a name or title before a short name before an alias)."
+  score: Int!
+  "How it matched."
+  match: SearchMatch!
+  "Which of its values matched."
+  field: SearchField!
+  "The value that matched, as written: the name, short name, alias or title; a recommendation's text."
+  matched: String!
+}
+
+"How a search matched, best first."
+enum SearchMatch {
+  "The whole value (case, dashes, punctuation and diacritics ignored)."
+  EXACT
+  "The start of the value."
+  PREFIX
+  "Every word of the text is a word of the value, in any order."
+  WORDS
+  "The same, in another transliteration (Gadzhiev for Hajiyev, Yevdokimov for Evdokimov)."
+  VARIANT
+  "Anywhere inside the value (texts of 3 or more characters)."
+  CONTAINS
+  "A recommendation's text holds the text, as whole words in order."
+  PHRASE
+  "A recommendation's text holds every word of the text."
+  TEXT
+}
+
+"Which value of a node a search matched."
+enum SearchField {
+  "A name."
+  NAME
+  "A short name or acronym."
+  SHORT_NAME
+  "Another name or spelling."
+  ALIAS
+  "The title of a meeting, publication or source."
+  TITLE
+  "The text of a recommendation."
+  TEXT
+}
+
+"A page of search hits, best first."
+type SearchConnection {
+  "The hits, with cursors."
+  edges: [SearchEdge!]!
+  "The hits."
+  nodes: [SearchHit!]!
+  "Paging."
+  pageInfo: PageInfo!
+  "All hits, ignoring paging."
+  totalCount: Int!
+}
+"A search hit with its cursor."
+type SearchEdge {
+  "Resume after this hit."
+  cursor: String!
+  "The hit."
+  node: SearchHit!
+}
+`, BuiltIn: false},
+	{Name: "../mutation.graphqls", Input: `extend schema {
+  mutation: Mutation
+}
+
+"A point in time, RFC 3339: 2024-06-21T09:30:00Z."
+scalar Time
+
+"""
+Writes: upserts by ID (or by name, resolved to the node that bears it), deletes,
+merges of duplicates, and the audit log of every change.
+
+Writes need ` + "`" + `Authorization: Bearer <token>` + "`" + `: an API key or a JWT whose role is
+editor (upserts) or admin (deletes, merges, the audit log). Errors carry
+` + "`" + `extensions.code` + "`" + `: UNAUTHENTICATED (no token, or one that does not check out),
+FORBIDDEN (role too low), BAD_USER_INPUT (the message and
+` + "`" + `extensions.problems` + "`" + ` name each input path at fault, e.g.
+` + "`" + `input.appearances[2].roles[0]` + "`" + `), CONFLICT (a name that fits several nodes,
+listed in ` + "`" + `extensions.candidates` + "`" + `; or a delete of a node others still refer to,
+listed in ` + "`" + `extensions.referrers` + "`" + `), NOT_FOUND. A refused write writes nothing.
+
+Upserts: fields left out keep what a stored node has; an empty string or list
+clears it; an empty reference (` + "`" + `{}` + "`" + `) clears an optional link; sources given add
+to a node's sources. Appearances and recommendations are written whole.
+Meetings, appearances, recommendations, people, institutions, councils and
+publications must name at least one source; a meeting's appearances and
+recommendations that name none are taken as stated by the meeting's sources.
+"""
+type Mutation {
+  "Write a meeting with its appearances, recommendations and sources, in one transaction. Needs editor."
+  upsertMeeting(input: MeetingInput!): Meeting!
+  "Write one person's appearance at a meeting, whole. Needs editor."
+  upsertAppearance(input: AppearanceInput!): Appearance!
+  "Write one recommendation of a meeting, whole. Needs editor."
+  upsertRecommendation(input: RecommendationInput!): Recommendation!
+  "Write a person: by id, or found by name (a new one gets an id made from the name). Needs editor."
+  upsertPerson(input: PersonInput!): Person!
+  "Write an institution. Needs editor."
+  upsertInstitution(input: InstitutionInput!): Institution!
+  "Write an initiative. Needs editor."
+  upsertInitiative(input: InitiativeInput!): Initiative!
+  "Write a council. Needs editor."
+  upsertCouncil(input: CouncilInput!): Council!
+  "Write a source (a report); one given without id is found by url, or gets an id made from it. Needs editor."
+  upsertSource(input: SourceInput!): Source!
+  "Write a country. Needs editor."
+  upsertCountry(input: CountryInput!): Country!
+  "Write a place. Needs editor."
+  upsertPlace(input: PlaceInput!): Place!
+  "Write a theme of the taxonomy. Needs editor."
+  upsertTheme(input: ThemeInput!): Theme!
+  "Write a publication. Needs editor."
+  upsertPublication(input: PublicationInput!): Publication!
+  """
+  Write a small batch (at most 1000 items) in one transaction: an import through
+  the API. Items may refer to each other by id or name. Needs editor.
+  """
+  upsertGraph(input: GraphInput!): WriteResult!
+  """
+  Delete nodes, and appearances given by key "meeting/person". A meeting goes with
+  its appearances and recommendations, a person with their appearances; a node
+  that others still refer to (a council's meetings, a source's citations) is
+  CONFLICT listing them: delete them in the same call, change them, or merge.
+  Needs admin.
+  """
+  deleteNodes(ids: [ID!]!): WriteResult!
+  """
+  Merge duplicates into ` + "`" + `keep` + "`" + `: their links, names (as aliases), sources and
+  affiliations move to it, they are deleted, and their IDs lead to ` + "`" + `keep` + "`" + ` from
+  then on. Merging again is harmless. Needs admin.
+  """
+  mergeNodes(kind: MergeKind!, keep: ID!, merge: [ID!]!): Node!
+}
+
+extend type Query {
+  "Every change, newest first: who, when, what. Needs admin."
+  auditLog(filter: AuditFilter, first: Int, after: String): AuditEntryConnection!
+}
+
+"The kinds of node that can be merged."
+enum MergeKind {
+  PERSON
+  INSTITUTION
+  INITIATIVE
+}
+
+"What a write did."
+type WriteResult {
+  "IDs (and appearance keys meeting/person) created."
+  created: [ID!]!
+  "IDs (and appearance keys) rewritten."
+  updated: [ID!]!
+  "IDs (and appearance keys) deleted, as asked."
+  deleted: [ID!]!
+}
+
+"One change of the graph."
+type AuditEntry {
+  "Unique; orders entries of the same instant."
+  id: ID!
+  "When the store made the change."
+  at: Time!
+  "Who: the API key's name or the JWT's subject."
+  actor: String!
+  "What: the mutation (upsertMeeting, deleteNodes, mergeNodes, ...)."
+  action: String!
+  "A readable account of the change."
+  summary: String
+  "IDs (and appearance keys) created."
+  created: [ID!]!
+  "IDs (and appearance keys) rewritten, including nodes whose links a merge moved."
+  updated: [ID!]!
+  "IDs (and appearance keys) deleted, merged IDs included."
+  deleted: [ID!]!
+}
+
+"A page of the audit log."
+type AuditEntryConnection {
+  "The entries, with cursors."
+  edges: [AuditEntryEdge!]!
+  "The entries."
+  nodes: [AuditEntry!]!
+  "Paging."
+  pageInfo: PageInfo!
+  "All matches, ignoring paging."
+  totalCount: Int!
+}
+
+"An audit entry with its cursor."
+type AuditEntryEdge {
+  "Resume after this entry."
+  cursor: String!
+  "The entry."
+  node: AuditEntry!
+}
+
+"Filters on the audit log; all given fields must match."
+input AuditFilter {
+  "Changes by this actor."
+  actor: String
+  "Changes that created, rewrote or deleted this ID."
+  id: ID @goField(name: "ID")
+  "At or after this time."
+  from: Time
+  "At or before this time."
+  to: Time
+}
+
+"A node named by id or by name (case, dashes, diacritics and transliteration ignored). An id wins; {} clears an optional link."
+input RefInput {
+  "A stored ID (a merged one leads to the node it was merged into), or one written in the same call."
+  id: ID
+  "A name, short name or alias; a new person, institution or initiative is created when none matches."
+  name: String
+}
+
+"A citation: a stored source by id or url, or a new one (url and publisher at least)."
+input SourceRefInput {
+  "The source's ID (a new one needs url and publisher)."
+  source: ID
+  "The report's URL: finds the stored source, or describes a new one."
+  url: String
+  "Who published it (a new source)."
+  publisher: String
+  "Its headline (a new source)."
+  title: String
+  "When it was published (a new source)."
+  published: PartialDate
+  "Its language, ISO 639-1 (a new source)."
+  language: String
+  "The words of the source that state the fact."
+  excerpt: String
+}
+
+"A country."
+input CountryInput {
+  "Stable ID; left out, the country named so is found or one is made."
+  id: ID
+  "Name in English."
+  name: String
+  "Other names."
+  aliases: [String!]
+}
+
+"A place (city)."
+input PlaceInput {
+  "Stable ID."
+  id: ID
+  "Name in English."
+  name: String
+  "Other names."
+  aliases: [String!]
+  "The country it is in."
+  country: RefInput
+}
+
+"A theme of the taxonomy."
+input ThemeInput {
+  "Stable ID."
+  id: ID
+  "Name."
+  name: String
+  "What it covers."
+  description: String
+  "Other names."
+  aliases: [String!]
+}
+
+"An initiative."
+input InitiativeInput {
+  "Stable ID."
+  id: ID
+  "Full name."
+  name: String
+  "Acronym."
+  shortName: String
+  "Other names."
+  aliases: [String!]
+  "Its kind (OTHER for a new one left without)."
+  kind: InitiativeKind
+  "A sentence on what it is."
+  description: String
+}
+
+"An institution."
+input InstitutionInput {
+  "Stable ID."
+  id: ID
+  "Full name."
+  name: String
+  "Acronym."
+  shortName: String
+  "Other names."
+  aliases: [String!]
+  "Its kind (OTHER for a new one left without)."
+  kind: InstitutionKind
+  "The country it is based in."
+  country: RefInput
+  "The institution it belongs to."
+  parent: RefInput
+  "The reports that state facts about it; at least one."
+  sources: [SourceRefInput!]
+}
+
+"A person's post."
+input AffiliationInput {
+  "The institution."
+  institution: RefInput!
+  "The title held."
+  title: String
+  "Since when."
+  from: PartialDate
+  "Until when."
+  to: PartialDate
+}
+
+"A person."
+input PersonInput {
+  "Stable ID; left out, the person named so is found (or made, with an ID from the name)."
+  id: ID
+  "The name as usually written in English."
+  name: String
+  "Other spellings."
+  aliases: [String!]
+  "The person's country."
+  country: RefInput
+  "Posts at institutions (the whole list)."
+  affiliations: [AffiliationInput!]
+  "The reports that state facts about the person; at least one."
+  sources: [SourceRefInput!]
+}
+
+"A council."
+input CouncilInput {
+  "Stable ID."
+  id: ID
+  "Full name."
+  name: String
+  "Acronym."
+  shortName: String
+  "Other names."
+  aliases: [String!]
+  "What it is."
+  description: String
+  "How often it meets, as the sources say."
+  frequency: String
+  "When it was set up."
+  founded: PartialDate
+  "The countries it is held between (two or more)."
+  countries: [RefInput!]
+  "The institutions that organise it."
+  organizers: [RefInput!]
+  "The reports that state facts about it; at least one."
+  sources: [SourceRefInput!]
+}
+
+"A source (a report)."
+input SourceInput {
+  "Stable ID; left out, the source of this url is found, or one is made from it."
+  id: ID
+  "Where it is published (http or https)."
+  url: String
+  "Its headline."
+  title: String
+  "Who published it."
+  publisher: String
+  "When it was published."
+  published: PartialDate
+  "Its language, ISO 639-1."
+  language: String
+}
+
+"A publication."
+input PublicationInput {
+  "Stable ID."
+  id: ID
+  "Its title."
+  title: String
+  "What it is: policy brief, joint paper, report."
+  kind: String
+  "Published, planned, ..."
+  status: String
+  "Authors or publishers."
+  institutions: [RefInput!]
+  "The reports that mention it; at least one."
+  sources: [SourceRefInput!]
+}
+
+"A publication presented or announced at a meeting."
+input PublicationLinkInput {
+  "The publication."
+  publication: RefInput!
+  "Presented or announced."
+  relation: PublicationRelation!
+}
+
+"A person's appearance at a meeting, written whole."
+input AppearanceInput {
+  "The meeting (upsertAppearance and upsertGraph only; inside a meeting, that meeting)."
+  meeting: ID
+  "The person, by id or name: {name: \"Gadzhiev\"} links to Hikmet Hajiyev."
+  person: RefInput!
+  "The capacities in which the person appeared (at least one)."
+  roles: [Role!]!
+  "The title at the time, as the source gives it."
+  title: String
+  "The institution at the time."
+  institution: RefInput
+  "The country the person represented."
+  country: RefInput
+  "The session."
+  session: String
+  "Order of speaking, from 1."
+  order: Int
+  "The reports that state it; left out inside a meeting, the meeting's."
+  sources: [SourceRefInput!]
+}
+
+"A recommendation of a meeting, written whole."
+input RecommendationInput {
+  "Stable ID; left out, the meeting's ID, -r and its order (raec-6-r2)."
+  id: ID
+  "The meeting (upsertRecommendation and upsertGraph only)."
+  meeting: ID
+  "What it is."
+  kind: RecommendationKind!
+  "Its text."
+  text: String!
+  "Position among the meeting's recommendations; left out, its position in the list."
+  order: Int
+  "True if text paraphrases the source."
+  paraphrase: Boolean
+  "People the sources credit with it."
+  attributedTo: [RefInput!]
+  "Initiatives it mentions: {name: \"North–South corridor\"} links to the INSTC."
+  initiatives: [RefInput!]
+  "Themes it is about."
+  themes: [RefInput!]
+  "Countries it concerns."
+  countries: [RefInput!]
+  "The reports that state it; left out inside a meeting, the meeting's."
+  sources: [SourceRefInput!]
+}
+
+"A meeting with its appearances and recommendations."
+input MeetingInput {
+  "Stable ID, e.g. raec-6."
+  id: ID!
+  "The council it belongs to."
+  council: RefInput
+  "The edition's number within its council."
+  ordinal: Int
+  "A readable title."
+  title: String
+  "The theme as announced."
+  theme: String
+  "Other wordings of the theme."
+  themeVariants: [String!]
+  "When it was held, to the precision known."
+  date: PartialDate
+  "Where sources disagree on the date, what each says."
+  dateNote: String
+  "The city where it was held."
+  place: RefInput
+  "Its format."
+  format: String
+  "The institutions that organised it."
+  organizers: [RefInput!]
+  "Themes of the taxonomy it dealt with."
+  themes: [RefInput!]
+  "Initiatives mentioned at the meeting itself."
+  initiatives: [RefInput!]
+  "Papers presented or announced."
+  publications: [PublicationLinkInput!]
+  "The reports of the meeting; at least one (all of them, when several report it)."
+  sources: [SourceRefInput!]
+  "Appearances to write (others already stored stay)."
+  appearances: [AppearanceInput!]
+  "Recommendations to write (others already stored stay)."
+  recommendations: [RecommendationInput!]
+}
+
+"A batch of nodes and links to write in one transaction."
+input GraphInput {
+  "Countries to write."
+  countries: [CountryInput!]
+  "Places to write."
+  places: [PlaceInput!]
+  "Institutions to write."
+  institutions: [InstitutionInput!]
+  "People to write."
+  people: [PersonInput!]
+  "Councils to write."
+  councils: [CouncilInput!]
+  "Initiatives to write."
+  initiatives: [InitiativeInput!]
+  "Themes to write."
+  themes: [ThemeInput!]
+  "Sources to write."
+  sources: [SourceInput!]
+  "Publications to write."
+  publications: [PublicationInput!]
+  "Meetings to write, each with its appearances and recommendations."
+  meetings: [MeetingInput!]
+  "Appearances to write (each names its meeting)."
+  appearances: [AppearanceInput!]
+  "Recommendations to write (each names its meeting)."
+  recommendations: [RecommendationInput!]
+}
+
+extend type Mutation {
+  """
+  Extracts a reviewable draft from a meeting report (plain text or HTML), as
+  ` + "`" + `expertgraph ingest` + "`" + ` does, and says what writing it would create or merge.
+  A dry run unless apply is true; applying needs the editor role and writes the
+  draft in one transaction, resolving people, institutions and initiatives
+  against the graph and merging into a known meeting (same council and date,
+  or same council and ordinal), with the report as one more source.
+  """
+  ingestReport(input: IngestInput!): IngestResult!
+}
+
+"A meeting report to ingest."
+input IngestInput {
+  "The report: plain text or HTML, at most 2 MiB."
+  text: String!
+  "Where the report is published: the source of every fact drawn from it."
+  url: String!
+  "Who published it (default: the URL's host)."
+  publisher: String
+  "Its headline."
+  title: String
+  "When it was published: gives the year of a date like 'June 21'."
+  published: PartialDate
+  "Write the draft (editor role). Default: a dry run that writes nothing."
+  apply: Boolean = false
+}
+
+"The draft extracted from a report, and what applying it does or would do."
+type IngestResult {
+  "True if the draft was written."
+  applied: Boolean!
+  "The draft as JSON: every fact with the span of text that supports it and a confidence."
+  draft: String!
+  "The meeting the report is about (created or merged); null if the draft names none."
+  meeting: Meeting
+  "created or merged."
+  meetingOutcome: String
+  "IDs of the nodes created (or that would be)."
+  created: [ID!]!
+  "IDs of the existing nodes the draft was matched to."
+  matched: [ID!]!
+  "People the report adds to the meeting."
+  newAppearances: Int!
+  "Recommendations the report adds to the meeting."
+  newRecommendations: Int!
+  "What could not be read, or why the draft is empty."
+  warnings: [String!]!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -3348,6 +4636,52 @@ func (ec *executionContext) childFields_Appearance(ctx context.Context, field gr
 		return ec.fieldContext_Appearance_sources(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Appearance", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AuditEntry_id(ctx, field)
+	case "at":
+		return ec.fieldContext_AuditEntry_at(ctx, field)
+	case "actor":
+		return ec.fieldContext_AuditEntry_actor(ctx, field)
+	case "action":
+		return ec.fieldContext_AuditEntry_action(ctx, field)
+	case "summary":
+		return ec.fieldContext_AuditEntry_summary(ctx, field)
+	case "created":
+		return ec.fieldContext_AuditEntry_created(ctx, field)
+	case "updated":
+		return ec.fieldContext_AuditEntry_updated(ctx, field)
+	case "deleted":
+		return ec.fieldContext_AuditEntry_deleted(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEntryConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AuditEntryConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_AuditEntryConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AuditEntryConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AuditEntryConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEntryConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEntryEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AuditEntryEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AuditEntryEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEntryEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Council(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3448,6 +4782,30 @@ func (ec *executionContext) childFields_CountryEdge(ctx context.Context, field g
 		return ec.fieldContext_CountryEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CountryEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_IngestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "applied":
+		return ec.fieldContext_IngestResult_applied(ctx, field)
+	case "draft":
+		return ec.fieldContext_IngestResult_draft(ctx, field)
+	case "meeting":
+		return ec.fieldContext_IngestResult_meeting(ctx, field)
+	case "meetingOutcome":
+		return ec.fieldContext_IngestResult_meetingOutcome(ctx, field)
+	case "created":
+		return ec.fieldContext_IngestResult_created(ctx, field)
+	case "matched":
+		return ec.fieldContext_IngestResult_matched(ctx, field)
+	case "newAppearances":
+		return ec.fieldContext_IngestResult_newAppearances(ctx, field)
+	case "newRecommendations":
+		return ec.fieldContext_IngestResult_newRecommendations(ctx, field)
+	case "warnings":
+		return ec.fieldContext_IngestResult_warnings(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IngestResult", field.Name)
 }
 
 func (ec *executionContext) childFields_Initiative(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3898,6 +5256,52 @@ func (ec *executionContext) childFields_Recurrence(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type Recurrence", field.Name)
 }
 
+func (ec *executionContext) childFields_SearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SearchConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SearchConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SearchConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SearchConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SearchEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SearchEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_SearchHit_node(ctx, field)
+	case "id":
+		return ec.fieldContext_SearchHit_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_SearchHit_kind(ctx, field)
+	case "name":
+		return ec.fieldContext_SearchHit_name(ctx, field)
+	case "score":
+		return ec.fieldContext_SearchHit_score(ctx, field)
+	case "match":
+		return ec.fieldContext_SearchHit_match(ctx, field)
+	case "field":
+		return ec.fieldContext_SearchHit_field(ctx, field)
+	case "matched":
+		return ec.fieldContext_SearchHit_matched(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
+}
+
 func (ec *executionContext) childFields_Source(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4004,6 +5408,18 @@ func (ec *executionContext) childFields_WeightedPair(ctx context.Context, field 
 		return ec.fieldContext_WeightedPair_weight(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WeightedPair", field.Name)
+}
+
+func (ec *executionContext) childFields_WriteResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "created":
+		return ec.fieldContext_WriteResult_created(ctx, field)
+	case "updated":
+		return ec.fieldContext_WriteResult_updated(ctx, field)
+	case "deleted":
+		return ec.fieldContext_WriteResult_deleted(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WriteResult", field.Name)
 }
 
 func (ec *executionContext) childFields_YearCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4235,14 +5651,22 @@ func (ec *executionContext) field_Initiative_recurrence_args(ctx context.Context
 		return nil, err
 	}
 	args["council"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dates",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "country",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["country"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "dates",
 		func(ctx context.Context, v any) (*domain.DateRange, error) {
 			return ec.unmarshalODateRange2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDateRange(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["dates"] = arg1
+	args["dates"] = arg2
 	return args, nil
 }
 
@@ -4279,22 +5703,30 @@ func (ec *executionContext) field_Institution_meetings_args(ctx context.Context,
 func (ec *executionContext) field_Institution_people_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) (*domain.PersonSort, error) {
+			return ec.unmarshalOPersonSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPersonSort(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -4323,6 +5755,246 @@ func (ec *executionContext) field_Meeting_speakers_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["role"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteNodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_ingestReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curate.IngestInput, error) {
+			return ec.unmarshalNIngestInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐIngestInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_mergeNodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (domain.Kind, error) {
+			return ec.unmarshalNMergeKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "keep",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["keep"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "merge",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["merge"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertAppearance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curate.AppearanceInput, error) {
+			return ec.unmarshalNAppearanceInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐAppearanceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertCouncil_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curate.CouncilInput, error) {
+			return ec.unmarshalNCouncilInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐCouncilInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertCountry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curate.CountryInput, error) {
+			return ec.unmarshalNCountryInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐCountryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertGraph_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curate.GraphInput, error) {
+			return ec.unmarshalNGraphInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐGraphInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertInitiative_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curate.InitiativeInput, error) {
+			return ec.unmarshalNInitiativeInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐInitiativeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertInstitution_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curate.InstitutionInput, error) {
+			return ec.unmarshalNInstitutionInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐInstitutionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curate.MeetingInput, error) {
+			return ec.unmarshalNMeetingInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐMeetingInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertPerson_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curate.PersonInput, error) {
+			return ec.unmarshalNPersonInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPersonInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertPlace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curate.PlaceInput, error) {
+			return ec.unmarshalNPlaceInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPlaceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertPublication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curate.PublicationInput, error) {
+			return ec.unmarshalNPublicationInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPublicationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertRecommendation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curate.RecommendationInput, error) {
+			return ec.unmarshalNRecommendationInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRecommendationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curate.SourceInput, error) {
+			return ec.unmarshalNSourceInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertTheme_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curate.ThemeInput, error) {
+			return ec.unmarshalNThemeInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐThemeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -4367,6 +6039,36 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*domain.AuditFilter, error) {
+			return ec.unmarshalOAuditFilter2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐAuditFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -4493,14 +6195,30 @@ func (ec *executionContext) field_Query_counts_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["council"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "dates",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "country",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["country"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "dates",
 		func(ctx context.Context, v any) (*domain.DateRange, error) {
 			return ec.unmarshalODateRange2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDateRange(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["dates"] = arg2
+	args["dates"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*domain.MeetingFilter, error) {
+			return ec.unmarshalOMeetingFilter2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐMeetingFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
 	return args, nil
 }
 
@@ -4530,8 +6248,8 @@ func (ec *executionContext) field_Query_initiatives_args(ctx context.Context, ra
 	}
 	args["filter"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
-		func(ctx context.Context, v any) (*domain.NameSort, error) {
-			return ec.unmarshalONameSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐNameSort(ctx, v)
+		func(ctx context.Context, v any) (*domain.SubjectSort, error) {
+			return ec.unmarshalOSubjectSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSubjectSort(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4582,8 +6300,8 @@ func (ec *executionContext) field_Query_institutions_args(ctx context.Context, r
 	}
 	args["filter"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
-		func(ctx context.Context, v any) (*domain.NameSort, error) {
-			return ec.unmarshalONameSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐNameSort(ctx, v)
+		func(ctx context.Context, v any) (*domain.InstitutionSort, error) {
+			return ec.unmarshalOInstitutionSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitutionSort(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4723,22 +6441,38 @@ func (ec *executionContext) field_Query_pairs_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["council"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "dates",
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "country",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["country"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "dates",
 		func(ctx context.Context, v any) (*domain.DateRange, error) {
 			return ec.unmarshalODateRange2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDateRange(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["dates"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	args["dates"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*domain.MeetingFilter, error) {
+			return ec.unmarshalOMeetingFilter2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐMeetingFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg4
+	args["limit"] = arg6
 	return args, nil
 }
 
@@ -4754,8 +6488,8 @@ func (ec *executionContext) field_Query_people_args(ctx context.Context, rawArgs
 	}
 	args["filter"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
-		func(ctx context.Context, v any) (*domain.NameSort, error) {
-			return ec.unmarshalONameSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐNameSort(ctx, v)
+		func(ctx context.Context, v any) (*domain.PersonSort, error) {
+			return ec.unmarshalOPersonSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPersonSort(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4969,14 +6703,60 @@ func (ec *executionContext) field_Query_recurrence_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["council"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "dates",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "country",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["country"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "dates",
 		func(ctx context.Context, v any) (*domain.DateRange, error) {
 			return ec.unmarshalODateRange2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDateRange(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["dates"] = arg2
+	args["dates"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]domain.Kind, error) {
+			return ec.unmarshalOKind2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -5080,16 +6860,16 @@ func (ec *executionContext) field_Query_themes_args(ctx context.Context, rawArgs
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*domain.NameFilter, error) {
-			return ec.unmarshalONameFilter2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐNameFilter(ctx, v)
+		func(ctx context.Context, v any) (*domain.ThemeFilter, error) {
+			return ec.unmarshalOThemeFilter2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐThemeFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["filter"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
-		func(ctx context.Context, v any) (*domain.NameSort, error) {
-			return ec.unmarshalONameSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐNameSort(ctx, v)
+		func(ctx context.Context, v any) (*domain.SubjectSort, error) {
+			return ec.unmarshalOSubjectSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSubjectSort(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5185,14 +6965,22 @@ func (ec *executionContext) field_Theme_recurrence_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["council"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dates",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "country",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["country"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "dates",
 		func(ctx context.Context, v any) (*domain.DateRange, error) {
 			return ec.unmarshalODateRange2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDateRange(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["dates"] = arg1
+	args["dates"] = arg2
 	return args, nil
 }
 
@@ -5618,6 +7406,364 @@ func (ec *executionContext) fieldContext_Appearance_sources(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_SourceRef(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AuditEntry_actor(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEntry_summary(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEntry_created(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuditEntry_updated(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_updated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Updated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_updated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuditEntry_deleted(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_deleted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deleted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_deleted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuditEntryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.AuditEntry]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntryConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Edge[*domain.AuditEntry]) graphql.Marshaler {
+			return ec.marshalNAuditEntryEdge2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntryConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntryEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEntryConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.AuditEntry]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntryConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntryConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntryConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEntryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.AuditEntry]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntryConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntryConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEntryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.AuditEntry]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntryConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntryConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntryConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditEntryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.AuditEntry]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntryEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntryEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEntryEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.AuditEntry]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntryEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntryEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntryEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
 		},
 	}
 	return fc, nil
@@ -6419,6 +8565,222 @@ func (ec *executionContext) fieldContext_CountryEdge_node(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _IngestResult_applied(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_applied(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Applied, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_applied(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _IngestResult_draft(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_draft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Draft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_draft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _IngestResult_meeting(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IngestResult().Meeting(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestResult",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IngestResult_meetingOutcome(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_meetingOutcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeetingOutcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_meetingOutcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _IngestResult_created(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IngestResult_matched(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_matched(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matched, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_matched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IngestResult_newAppearances(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_newAppearances(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewAppearances, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_newAppearances(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IngestResult_newRecommendations(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_newRecommendations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewRecommendations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_newRecommendations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IngestResult_warnings(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "String")
+}
+
 func (ec *executionContext) _Initiative_id(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6567,7 +8929,7 @@ func (ec *executionContext) _Initiative_recurrence(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Initiative().Recurrence(ctx, obj, fc.Args["council"].(*string), fc.Args["dates"].(*domain.DateRange))
+			return ec.Resolvers.Initiative().Recurrence(ctx, obj, fc.Args["council"].(*string), fc.Args["country"].(*string), fc.Args["dates"].(*domain.DateRange))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Recurrence) graphql.Marshaler {
@@ -7052,7 +9414,7 @@ func (ec *executionContext) _Institution_people(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().People(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Institution().People(ctx, obj, fc.Args["sort"].(*domain.PersonSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Connection[*domain.Person]) graphql.Marshaler {
@@ -8183,6 +10545,710 @@ func (ec *executionContext) _Mention_date(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Mention_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Mention", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Mutation_upsertMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertMeeting(ctx, fc.Args["input"].(curate.MeetingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertAppearance(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertAppearance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertAppearance(ctx, fc.Args["input"].(curate.AppearanceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Appearance) graphql.Marshaler {
+			return ec.marshalNAppearance2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐAppearance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertAppearance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appearance(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertAppearance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertRecommendation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertRecommendation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertRecommendation(ctx, fc.Args["input"].(curate.RecommendationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Recommendation) graphql.Marshaler {
+			return ec.marshalNRecommendation2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertRecommendation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertRecommendation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertPerson(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertPerson(ctx, fc.Args["input"].(curate.PersonInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertPerson(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertPerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertInstitution(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertInstitution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertInstitution(ctx, fc.Args["input"].(curate.InstitutionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Institution) graphql.Marshaler {
+			return ec.marshalNInstitution2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertInstitution(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Institution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertInstitution_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertInitiative(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertInitiative(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertInitiative(ctx, fc.Args["input"].(curate.InitiativeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Initiative) graphql.Marshaler {
+			return ec.marshalNInitiative2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInitiative(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertInitiative(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Initiative(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertInitiative_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertCouncil(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertCouncil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertCouncil(ctx, fc.Args["input"].(curate.CouncilInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Council) graphql.Marshaler {
+			return ec.marshalNCouncil2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐCouncil(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertCouncil(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Council(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertCouncil_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertSource(ctx, fc.Args["input"].(curate.SourceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertSource(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertCountry(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertCountry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertCountry(ctx, fc.Args["input"].(curate.CountryInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Country) graphql.Marshaler {
+			return ec.marshalNCountry2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐCountry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertCountry(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Country(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertCountry_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertPlace(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertPlace(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertPlace(ctx, fc.Args["input"].(curate.PlaceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Place) graphql.Marshaler {
+			return ec.marshalNPlace2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPlace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertPlace(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Place(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertPlace_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertTheme(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertTheme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertTheme(ctx, fc.Args["input"].(curate.ThemeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Theme) graphql.Marshaler {
+			return ec.marshalNTheme2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐTheme(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertTheme(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Theme(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertTheme_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertPublication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertPublication(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertPublication(ctx, fc.Args["input"].(curate.PublicationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Publication) graphql.Marshaler {
+			return ec.marshalNPublication2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPublication(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertPublication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Publication(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertPublication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertGraph(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertGraph(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertGraph(ctx, fc.Args["input"].(curate.GraphInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *curate.WriteResult) graphql.Marshaler {
+			return ec.marshalNWriteResult2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐWriteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertGraph(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WriteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertGraph_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteNodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteNodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteNodes(ctx, fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *curate.WriteResult) graphql.Marshaler {
+			return ec.marshalNWriteResult2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐWriteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteNodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WriteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteNodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_mergeNodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_mergeNodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergeNodes(ctx, fc.Args["kind"].(domain.Kind), fc.Args["keep"].(string), fc.Args["merge"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_mergeNodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergeNodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_ingestReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_ingestReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().IngestReport(ctx, fc.Args["input"].(curate.IngestInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *curate.IngestResult) graphql.Marshaler {
+			return ec.marshalNIngestResult2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐIngestResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_ingestReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IngestResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_ingestReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _NodeRef_id(ctx context.Context, field graphql.CollectedField, obj *domain.NodeRef) (ret graphql.Marshaler) {
@@ -10212,7 +13278,7 @@ func (ec *executionContext) _Query_people(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().People(ctx, fc.Args["filter"].(*domain.PersonFilter), fc.Args["sort"].(*domain.NameSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().People(ctx, fc.Args["filter"].(*domain.PersonFilter), fc.Args["sort"].(*domain.PersonSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Connection[*domain.Person]) graphql.Marshaler {
@@ -10256,7 +13322,7 @@ func (ec *executionContext) _Query_institutions(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Institutions(ctx, fc.Args["filter"].(*domain.InstitutionFilter), fc.Args["sort"].(*domain.NameSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Institutions(ctx, fc.Args["filter"].(*domain.InstitutionFilter), fc.Args["sort"].(*domain.InstitutionSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Connection[*domain.Institution]) graphql.Marshaler {
@@ -10388,7 +13454,7 @@ func (ec *executionContext) _Query_initiatives(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Initiatives(ctx, fc.Args["filter"].(*domain.InitiativeFilter), fc.Args["sort"].(*domain.NameSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Initiatives(ctx, fc.Args["filter"].(*domain.InitiativeFilter), fc.Args["sort"].(*domain.SubjectSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Connection[*domain.Initiative]) graphql.Marshaler {
@@ -10432,7 +13498,7 @@ func (ec *executionContext) _Query_themes(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Themes(ctx, fc.Args["filter"].(*domain.NameFilter), fc.Args["sort"].(*domain.NameSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Themes(ctx, fc.Args["filter"].(*domain.ThemeFilter), fc.Args["sort"].(*domain.SubjectSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Connection[*domain.Theme]) graphql.Marshaler {
@@ -10642,6 +13708,50 @@ func (ec *executionContext) fieldContext_Query_lookup(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_search(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["kinds"].([]domain.Kind), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Connection[*domain.SearchHit]) graphql.Marshaler {
+			return ec.marshalNSearchConnection2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_recurrence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10652,7 +13762,7 @@ func (ec *executionContext) _Query_recurrence(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Recurrence(ctx, fc.Args["ids"].([]string), fc.Args["council"].(*string), fc.Args["dates"].(*domain.DateRange))
+			return ec.Resolvers.Query().Recurrence(ctx, fc.Args["ids"].([]string), fc.Args["council"].(*string), fc.Args["country"].(*string), fc.Args["dates"].(*domain.DateRange))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Recurrence) graphql.Marshaler {
@@ -10696,7 +13806,7 @@ func (ec *executionContext) _Query_pairs(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Pairs(ctx, fc.Args["kind"].(domain.PairKind), fc.Args["scope"].(*domain.PairScope), fc.Args["council"].(*string), fc.Args["dates"].(*domain.DateRange), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Pairs(ctx, fc.Args["kind"].(domain.PairKind), fc.Args["scope"].(*domain.PairScope), fc.Args["council"].(*string), fc.Args["country"].(*string), fc.Args["dates"].(*domain.DateRange), fc.Args["filter"].(*domain.MeetingFilter), fc.Args["limit"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.WeightedPair) graphql.Marshaler {
@@ -10740,7 +13850,7 @@ func (ec *executionContext) _Query_counts(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Counts(ctx, fc.Args["by"].(domain.CountBy), fc.Args["council"].(*string), fc.Args["dates"].(*domain.DateRange))
+			return ec.Resolvers.Query().Counts(ctx, fc.Args["by"].(domain.CountBy), fc.Args["council"].(*string), fc.Args["country"].(*string), fc.Args["dates"].(*domain.DateRange), fc.Args["filter"].(*domain.MeetingFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.KeyCount) graphql.Marshaler {
@@ -10812,6 +13922,50 @@ func (ec *executionContext) fieldContext_Query_shortestPaths(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_shortestPaths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auditLog(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["filter"].(*domain.AuditFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Connection[*domain.AuditEntry]) graphql.Marshaler {
+			return ec.marshalNAuditEntryConnection2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntryConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_auditLog_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11604,6 +14758,373 @@ func (ec *executionContext) fieldContext_Recurrence_councils(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _SearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.SearchHit]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Edge[*domain.SearchHit]) graphql.Marshaler {
+			return ec.marshalNSearchEdge2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.SearchHit]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.SearchHit) graphql.Marshaler {
+			return ec.marshalNSearchHit2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchHit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.SearchHit]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.SearchHit]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.SearchHit]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.SearchHit]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.SearchHit) graphql.Marshaler {
+			return ec.marshalNSearchHit2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchHit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchHit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SearchHit().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_id(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SearchHit().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, true, true, "ID")
+}
+
+func (ec *executionContext) _SearchHit_kind(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Kind) graphql.Marshaler {
+			return ec.marshalNKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, true, false, "Kind")
+}
+
+func (ec *executionContext) _SearchHit_name(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SearchHit().Name(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, true, true, "String")
+}
+
+func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SearchHit_match(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_match(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Match, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.SearchMatch) graphql.Marshaler {
+			return ec.marshalNSearchMatch2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchMatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_match(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "SearchMatch")
+}
+
+func (ec *executionContext) _SearchHit_field(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.SearchField) graphql.Marshaler {
+			return ec.marshalNSearchField2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchField(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "SearchField")
+}
+
+func (ec *executionContext) _SearchHit_matched(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_matched(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matched, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_matched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
+}
+
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12073,7 +15594,7 @@ func (ec *executionContext) _Theme_recurrence(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Theme().Recurrence(ctx, obj, fc.Args["council"].(*string), fc.Args["dates"].(*domain.DateRange))
+			return ec.Resolvers.Theme().Recurrence(ctx, obj, fc.Args["council"].(*string), fc.Args["country"].(*string), fc.Args["dates"].(*domain.DateRange))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Recurrence) graphql.Marshaler {
@@ -12454,6 +15975,75 @@ func (ec *executionContext) _WeightedPair_weight(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_WeightedPair_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WeightedPair", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WriteResult_created(ctx context.Context, field graphql.CollectedField, obj *curate.WriteResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WriteResult_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WriteResult_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WriteResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _WriteResult_updated(ctx context.Context, field graphql.CollectedField, obj *curate.WriteResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WriteResult_updated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Updated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WriteResult_updated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WriteResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _WriteResult_deleted(ctx context.Context, field graphql.CollectedField, obj *curate.WriteResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WriteResult_deleted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deleted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WriteResult_deleted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WriteResult", field, false, false, "ID")
 }
 
 func (ec *executionContext) _YearCount_year(ctx context.Context, field graphql.CollectedField, obj *domain.YearCount) (ret graphql.Marshaler) {
@@ -13598,6 +17188,230 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAffiliationInput(ctx context.Context, obj any) (curate.AffiliationInput, error) {
+	var it curate.AffiliationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"institution", "title", "from", "to"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "institution":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institution"))
+			data, err := ec.unmarshalNRefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Institution = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAffiliationInput unmarshals raw into the AffiliationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAffiliationInput(ctx context.Context, raw any) (curate.AffiliationInput, error) {
+	var out curate.AffiliationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AffiliationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAppearanceInput(ctx context.Context, obj any) (curate.AppearanceInput, error) {
+	var it curate.AppearanceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"meeting", "person", "roles", "title", "institution", "country", "session", "order", "sources"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "meeting":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meeting"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Meeting = data
+		case "person":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("person"))
+			data, err := ec.unmarshalNRefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Person = data
+		case "roles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roles"))
+			data, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Roles = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "institution":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institution"))
+			data, err := ec.unmarshalORefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Institution = data
+		case "country":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
+			data, err := ec.unmarshalORefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Country = data
+		case "session":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("session"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Session = data
+		case "order":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("order"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Order = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOSourceRefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAppearanceInput unmarshals raw into the AppearanceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAppearanceInput(ctx context.Context, raw any) (curate.AppearanceInput, error) {
+	var out curate.AppearanceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AppearanceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAuditFilter(ctx context.Context, obj any) (domain.AuditFilter, error) {
+	var it domain.AuditFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"actor", "id", "from", "to"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "actor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actor"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actor = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalOTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalOTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAuditFilter unmarshals raw into the AuditFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAuditFilter(ctx context.Context, raw any) (domain.AuditFilter, error) {
+	var out domain.AuditFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuditFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCouncilFilter(ctx context.Context, obj any) (domain.CouncilFilter, error) {
 	var it domain.CouncilFilter
 	if obj == nil {
@@ -13644,6 +17458,167 @@ func (ec *executionContext) unmarshalInputCouncilFilter(ctx context.Context, obj
 func UnmarshalCouncilFilter(ctx context.Context, raw any) (domain.CouncilFilter, error) {
 	var out domain.CouncilFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CouncilFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCouncilInput(ctx context.Context, obj any) (curate.CouncilInput, error) {
+	var it curate.CouncilInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "shortName", "aliases", "description", "frequency", "founded", "countries", "organizers", "sources"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "shortName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shortName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShortName = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "frequency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("frequency"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Frequency = data
+		case "founded":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("founded"))
+			data, err := ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Founded = data
+		case "countries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countries"))
+			data, err := ec.unmarshalORefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Countries = data
+		case "organizers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizers"))
+			data, err := ec.unmarshalORefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Organizers = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOSourceRefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCouncilInput unmarshals raw into the CouncilInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCouncilInput(ctx context.Context, raw any) (curate.CouncilInput, error) {
+	var out curate.CouncilInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CouncilInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCountryInput(ctx context.Context, obj any) (curate.CountryInput, error) {
+	var it curate.CountryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "aliases"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCountryInput unmarshals raw into the CountryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCountryInput(ctx context.Context, raw any) (curate.CountryInput, error) {
+	var out curate.CountryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CountryInput", raw, &out)
 	return out, err
 }
 
@@ -13696,6 +17671,206 @@ func UnmarshalDateRange(ctx context.Context, raw any) (domain.DateRange, error) 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputGraphInput(ctx context.Context, obj any) (curate.GraphInput, error) {
+	var it curate.GraphInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"countries", "places", "institutions", "people", "councils", "initiatives", "themes", "sources", "publications", "meetings", "appearances", "recommendations"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "countries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countries"))
+			data, err := ec.unmarshalOCountryInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐCountryInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Countries = data
+		case "places":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("places"))
+			data, err := ec.unmarshalOPlaceInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPlaceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Places = data
+		case "institutions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutions"))
+			data, err := ec.unmarshalOInstitutionInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐInstitutionInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Institutions = data
+		case "people":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("people"))
+			data, err := ec.unmarshalOPersonInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPersonInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.People = data
+		case "councils":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("councils"))
+			data, err := ec.unmarshalOCouncilInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐCouncilInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Councils = data
+		case "initiatives":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initiatives"))
+			data, err := ec.unmarshalOInitiativeInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐInitiativeInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Initiatives = data
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalOThemeInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐThemeInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOSourceInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
+		case "publications":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publications"))
+			data, err := ec.unmarshalOPublicationInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPublicationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publications = data
+		case "meetings":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetings"))
+			data, err := ec.unmarshalOMeetingInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐMeetingInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Meetings = data
+		case "appearances":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appearances"))
+			data, err := ec.unmarshalOAppearanceInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐAppearanceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Appearances = data
+		case "recommendations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recommendations"))
+			data, err := ec.unmarshalORecommendationInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRecommendationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Recommendations = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalGraphInput unmarshals raw into the GraphInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalGraphInput(ctx context.Context, raw any) (curate.GraphInput, error) {
+	var out curate.GraphInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "GraphInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputIngestInput(ctx context.Context, obj any) (curate.IngestInput, error) {
+	var it curate.IngestInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["apply"]; !present {
+		asMap["apply"] = false
+	}
+
+	fieldsInOrder := [...]string{"text", "url", "publisher", "title", "published", "apply"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "publisher":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publisher = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "published":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published"))
+			data, err := ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Published = data
+		case "apply":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apply"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Apply = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalIngestInput unmarshals raw into the IngestInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalIngestInput(ctx context.Context, raw any) (curate.IngestInput, error) {
+	var out curate.IngestInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "IngestInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputInitiativeFilter(ctx context.Context, obj any) (domain.InitiativeFilter, error) {
 	var it domain.InitiativeFilter
 	if obj == nil {
@@ -13707,7 +17882,7 @@ func (ec *executionContext) unmarshalInputInitiativeFilter(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind", "council", "name"}
+	fieldsInOrder := [...]string{"kind", "council", "name", "recurring"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13735,6 +17910,13 @@ func (ec *executionContext) unmarshalInputInitiativeFilter(ctx context.Context, 
 				return it, err
 			}
 			it.Name = data
+		case "recurring":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurring"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Recurring = data
 		}
 	}
 	return it, nil
@@ -13749,6 +17931,83 @@ func (ec *executionContext) unmarshalInputInitiativeFilter(ctx context.Context, 
 func UnmarshalInitiativeFilter(ctx context.Context, raw any) (domain.InitiativeFilter, error) {
 	var out domain.InitiativeFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "InitiativeFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputInitiativeInput(ctx context.Context, obj any) (curate.InitiativeInput, error) {
+	var it curate.InitiativeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "shortName", "aliases", "kind", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "shortName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shortName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShortName = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOInitiativeKind2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInitiativeKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalInitiativeInput unmarshals raw into the InitiativeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalInitiativeInput(ctx context.Context, raw any) (curate.InitiativeInput, error) {
+	var out curate.InitiativeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "InitiativeInput", raw, &out)
 	return out, err
 }
 
@@ -13808,6 +18067,97 @@ func UnmarshalInstitutionFilter(ctx context.Context, raw any) (domain.Institutio
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputInstitutionInput(ctx context.Context, obj any) (curate.InstitutionInput, error) {
+	var it curate.InstitutionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "shortName", "aliases", "kind", "country", "parent", "sources"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "shortName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shortName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShortName = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOInstitutionKind2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitutionKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "country":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
+			data, err := ec.unmarshalORefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Country = data
+		case "parent":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parent"))
+			data, err := ec.unmarshalORefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Parent = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOSourceRefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalInstitutionInput unmarshals raw into the InstitutionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalInstitutionInput(ctx context.Context, raw any) (curate.InstitutionInput, error) {
+	var out curate.InstitutionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "InstitutionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMeetingFilter(ctx context.Context, obj any) (domain.MeetingFilter, error) {
 	var it domain.MeetingFilter
 	if obj == nil {
@@ -13819,7 +18169,7 @@ func (ec *executionContext) unmarshalInputMeetingFilter(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"council", "country", "place", "theme", "initiative", "person", "institution", "dates"}
+	fieldsInOrder := [...]string{"council", "country", "place", "theme", "initiative", "person", "institution", "speakerInstitution", "dates", "and", "or", "not"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13875,6 +18225,13 @@ func (ec *executionContext) unmarshalInputMeetingFilter(ctx context.Context, obj
 				return it, err
 			}
 			it.InstitutionID = data
+		case "speakerInstitution":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speakerInstitution"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpeakerInstitutionID = data
 		case "dates":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dates"))
 			data, err := ec.unmarshalODateRange2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDateRange(ctx, v)
@@ -13882,6 +18239,27 @@ func (ec *executionContext) unmarshalInputMeetingFilter(ctx context.Context, obj
 				return it, err
 			}
 			it.Dates = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOMeetingFilter2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐMeetingFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOMeetingFilter2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐMeetingFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOMeetingFilter2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐMeetingFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
 		}
 	}
 	return it, nil
@@ -13896,6 +18274,160 @@ func (ec *executionContext) unmarshalInputMeetingFilter(ctx context.Context, obj
 func UnmarshalMeetingFilter(ctx context.Context, raw any) (domain.MeetingFilter, error) {
 	var out domain.MeetingFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeetingFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMeetingInput(ctx context.Context, obj any) (curate.MeetingInput, error) {
+	var it curate.MeetingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "council", "ordinal", "title", "theme", "themeVariants", "date", "dateNote", "place", "format", "organizers", "themes", "initiatives", "publications", "sources", "appearances", "recommendations"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "council":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("council"))
+			data, err := ec.unmarshalORefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Council = data
+		case "ordinal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ordinal"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ordinal = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "theme":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("theme"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Theme = data
+		case "themeVariants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themeVariants"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ThemeVariants = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "dateNote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateNote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateNote = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalORefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		case "format":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("format"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Format = data
+		case "organizers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizers"))
+			data, err := ec.unmarshalORefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Organizers = data
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalORefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "initiatives":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initiatives"))
+			data, err := ec.unmarshalORefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Initiatives = data
+		case "publications":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publications"))
+			data, err := ec.unmarshalOPublicationLinkInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPublicationLinkInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publications = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOSourceRefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
+		case "appearances":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appearances"))
+			data, err := ec.unmarshalOAppearanceInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐAppearanceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Appearances = data
+		case "recommendations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recommendations"))
+			data, err := ec.unmarshalORecommendationInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRecommendationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Recommendations = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMeetingInput unmarshals raw into the MeetingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMeetingInput(ctx context.Context, raw any) (curate.MeetingInput, error) {
+	var out curate.MeetingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeetingInput", raw, &out)
 	return out, err
 }
 
@@ -13952,7 +18484,7 @@ func (ec *executionContext) unmarshalInputPersonFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"institution", "country", "council", "role", "name"}
+	fieldsInOrder := [...]string{"institution", "country", "council", "attendedAllOf", "role", "name", "and", "or", "not"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13980,6 +18512,13 @@ func (ec *executionContext) unmarshalInputPersonFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.CouncilID = data
+		case "attendedAllOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attendedAllOf"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttendedAllOf = data
 		case "role":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
 			data, err := ec.unmarshalORole2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRole(ctx, v)
@@ -13994,6 +18533,27 @@ func (ec *executionContext) unmarshalInputPersonFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.Name = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOPersonFilter2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPersonFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOPersonFilter2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPersonFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOPersonFilter2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPersonFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
 		}
 	}
 	return it, nil
@@ -14008,6 +18568,83 @@ func (ec *executionContext) unmarshalInputPersonFilter(ctx context.Context, obj 
 func UnmarshalPersonFilter(ctx context.Context, raw any) (domain.PersonFilter, error) {
 	var out domain.PersonFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PersonFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPersonInput(ctx context.Context, obj any) (curate.PersonInput, error) {
+	var it curate.PersonInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "aliases", "country", "affiliations", "sources"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "country":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
+			data, err := ec.unmarshalORefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Country = data
+		case "affiliations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("affiliations"))
+			data, err := ec.unmarshalOAffiliationInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐAffiliationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Affiliations = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOSourceRefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPersonInput unmarshals raw into the PersonInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPersonInput(ctx context.Context, raw any) (curate.PersonInput, error) {
+	var out curate.PersonInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PersonInput", raw, &out)
 	return out, err
 }
 
@@ -14060,6 +18697,195 @@ func UnmarshalPlaceFilter(ctx context.Context, raw any) (domain.PlaceFilter, err
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPlaceInput(ctx context.Context, obj any) (curate.PlaceInput, error) {
+	var it curate.PlaceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "aliases", "country"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "country":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
+			data, err := ec.unmarshalORefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Country = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlaceInput unmarshals raw into the PlaceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlaceInput(ctx context.Context, raw any) (curate.PlaceInput, error) {
+	var out curate.PlaceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlaceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPublicationInput(ctx context.Context, obj any) (curate.PublicationInput, error) {
+	var it curate.PublicationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "title", "kind", "status", "institutions", "sources"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "institutions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutions"))
+			data, err := ec.unmarshalORefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Institutions = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOSourceRefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPublicationInput unmarshals raw into the PublicationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPublicationInput(ctx context.Context, raw any) (curate.PublicationInput, error) {
+	var out curate.PublicationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PublicationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPublicationLinkInput(ctx context.Context, obj any) (curate.PublicationLinkInput, error) {
+	var it curate.PublicationLinkInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"publication", "relation"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "publication":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publication"))
+			data, err := ec.unmarshalNRefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publication = data
+		case "relation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("relation"))
+			data, err := ec.unmarshalNPublicationRelation2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPublicationRelation(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Relation = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPublicationLinkInput unmarshals raw into the PublicationLinkInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPublicationLinkInput(ctx context.Context, raw any) (curate.PublicationLinkInput, error) {
+	var out curate.PublicationLinkInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PublicationLinkInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRecommendationFilter(ctx context.Context, obj any) (domain.RecommendationFilter, error) {
 	var it domain.RecommendationFilter
 	if obj == nil {
@@ -14071,7 +18897,7 @@ func (ec *executionContext) unmarshalInputRecommendationFilter(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"meeting", "council", "kind", "initiative", "theme", "country", "dates"}
+	fieldsInOrder := [...]string{"meeting", "council", "kind", "initiative", "theme", "country", "dates", "and", "or", "not"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14127,6 +18953,27 @@ func (ec *executionContext) unmarshalInputRecommendationFilter(ctx context.Conte
 				return it, err
 			}
 			it.Dates = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalORecommendationFilter2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalORecommendationFilter2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalORecommendationFilter2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
 		}
 	}
 	return it, nil
@@ -14141,6 +18988,447 @@ func (ec *executionContext) unmarshalInputRecommendationFilter(ctx context.Conte
 func UnmarshalRecommendationFilter(ctx context.Context, raw any) (domain.RecommendationFilter, error) {
 	var out domain.RecommendationFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecommendationFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRecommendationInput(ctx context.Context, obj any) (curate.RecommendationInput, error) {
+	var it curate.RecommendationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "meeting", "kind", "text", "order", "paraphrase", "attributedTo", "initiatives", "themes", "countries", "sources"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "meeting":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meeting"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Meeting = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNRecommendationKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "order":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("order"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Order = data
+		case "paraphrase":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paraphrase"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Paraphrase = data
+		case "attributedTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributedTo"))
+			data, err := ec.unmarshalORefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttributedTo = data
+		case "initiatives":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initiatives"))
+			data, err := ec.unmarshalORefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Initiatives = data
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalORefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "countries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countries"))
+			data, err := ec.unmarshalORefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Countries = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOSourceRefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecommendationInput unmarshals raw into the RecommendationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecommendationInput(ctx context.Context, raw any) (curate.RecommendationInput, error) {
+	var out curate.RecommendationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecommendationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRefInput(ctx context.Context, obj any) (curate.RefInput, error) {
+	var it curate.RefInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRefInput unmarshals raw into the RefInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRefInput(ctx context.Context, raw any) (curate.RefInput, error) {
+	var out curate.RefInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RefInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj any) (curate.SourceInput, error) {
+	var it curate.SourceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "url", "title", "publisher", "published", "language"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "publisher":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publisher = data
+		case "published":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published"))
+			data, err := ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Published = data
+		case "language":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Language = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSourceInput unmarshals raw into the SourceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSourceInput(ctx context.Context, raw any) (curate.SourceInput, error) {
+	var out curate.SourceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSourceRefInput(ctx context.Context, obj any) (curate.SourceRefInput, error) {
+	var it curate.SourceRefInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"source", "url", "publisher", "title", "published", "language", "excerpt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "publisher":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publisher = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "published":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published"))
+			data, err := ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Published = data
+		case "language":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Language = data
+		case "excerpt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("excerpt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Excerpt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSourceRefInput unmarshals raw into the SourceRefInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSourceRefInput(ctx context.Context, raw any) (curate.SourceRefInput, error) {
+	var out curate.SourceRefInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceRefInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputThemeFilter(ctx context.Context, obj any) (domain.ThemeFilter, error) {
+	var it domain.ThemeFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"council", "name", "recurring"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "council":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("council"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CouncilID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "recurring":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurring"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Recurring = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalThemeFilter unmarshals raw into the ThemeFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalThemeFilter(ctx context.Context, raw any) (domain.ThemeFilter, error) {
+	var out domain.ThemeFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ThemeFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputThemeInput(ctx context.Context, obj any) (curate.ThemeInput, error) {
+	var it curate.ThemeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "description", "aliases"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalThemeInput unmarshals raw into the ThemeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalThemeInput(ctx context.Context, raw any) (curate.ThemeInput, error) {
+	var out curate.ThemeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ThemeInput", raw, &out)
 	return out, err
 }
 
@@ -14329,6 +19617,160 @@ func (ec *executionContext) _Appearance(ctx context.Context, sel ast.SelectionSe
 			out.Values[i] = ec._Appearance_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditEntryImplementors = []string{"AuditEntry"}
+
+func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *domain.AuditEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEntry")
+		case "id":
+			out.Values[i] = ec._AuditEntry_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._AuditEntry_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actor":
+			out.Values[i] = ec._AuditEntry_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "action":
+			out.Values[i] = ec._AuditEntry_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._AuditEntry_summary(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._AuditEntry_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updated":
+			out.Values[i] = ec._AuditEntry_updated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleted":
+			out.Values[i] = ec._AuditEntry_deleted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditEntryConnectionImplementors = []string{"AuditEntryConnection"}
+
+func (ec *executionContext) _AuditEntryConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.AuditEntry]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEntryConnection")
+		case "edges":
+			out.Values[i] = ec._AuditEntryConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._AuditEntryConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AuditEntryConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AuditEntryConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditEntryEdgeImplementors = []string{"AuditEntryEdge"}
+
+func (ec *executionContext) _AuditEntryEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.AuditEntry]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEntryEdge")
+		case "cursor":
+			out.Values[i] = ec._AuditEntryEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AuditEntryEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -14674,6 +20116,80 @@ func (ec *executionContext) _CountryEdge(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = ec._CountryEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ingestResultImplementors = []string{"IngestResult"}
+
+func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.SelectionSet, obj *curate.IngestResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ingestResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IngestResult")
+		case "applied":
+			out.Values[i] = ec._IngestResult_applied(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "draft":
+			out.Values[i] = ec._IngestResult_draft(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "meeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IngestResult_meeting(ctx, field, obj)
+				})
+		case "meetingOutcome":
+			out.Values[i] = ec._IngestResult_meetingOutcome(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "created":
+			out.Values[i] = ec._IngestResult_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "matched":
+			out.Values[i] = ec._IngestResult_matched(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "newAppearances":
+			out.Values[i] = ec._IngestResult_newAppearances(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "newRecommendations":
+			out.Values[i] = ec._IngestResult_newRecommendations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warnings":
+			out.Values[i] = ec._IngestResult_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15304,6 +20820,154 @@ func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, 
 			out.Values[i] = ec._Mention_date(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "upsertMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertMeeting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertAppearance":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertAppearance(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertRecommendation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertRecommendation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertPerson":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertPerson(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertInstitution":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertInstitution(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertInitiative":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertInitiative(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertCouncil":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertCouncil(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertSource":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertSource(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertCountry":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertCountry(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertPlace":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertPlace(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertTheme":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertTheme(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertPublication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertPublication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertGraph":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertGraph(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteNodes":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteNodes(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mergeNodes":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergeNodes(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ingestReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_ingestReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -16139,6 +21803,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_lookup(ctx, field)
 				})
+		case "search":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_search(ctx, field)
+				})
 		case "recurrence":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -16162,6 +21832,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_shortestPaths(ctx, field)
+				})
+		case "auditLog":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_auditLog(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -16417,6 +22093,163 @@ func (ec *executionContext) _Recurrence(ctx context.Context, sel ast.SelectionSe
 			}
 		case "councils":
 			out.Values[i] = ec._Recurrence_councils(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchConnectionImplementors = []string{"SearchConnection"}
+
+func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.SearchHit]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchConnection")
+		case "edges":
+			out.Values[i] = ec._SearchConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SearchConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SearchConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SearchConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchEdgeImplementors = []string{"SearchEdge"}
+
+func (ec *executionContext) _SearchEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.SearchHit]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchEdge")
+		case "cursor":
+			out.Values[i] = ec._SearchEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SearchEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchHitImplementors = []string{"SearchHit"}
+
+func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *domain.SearchHit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchHitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchHit")
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SearchHit_node(ctx, field, obj)
+				})
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SearchHit_id(ctx, field, obj)
+				})
+		case "kind":
+			out.Values[i] = ec._SearchHit_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SearchHit_name(ctx, field, obj)
+				})
+		case "score":
+			out.Values[i] = ec._SearchHit_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "match":
+			out.Values[i] = ec._SearchHit_match(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "field":
+			out.Values[i] = ec._SearchHit_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "matched":
+			out.Values[i] = ec._SearchHit_matched(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -16795,6 +22628,49 @@ func (ec *executionContext) _WeightedPair(ctx context.Context, sel ast.Selection
 			}
 		case "weight":
 			out.Values[i] = ec._WeightedPair_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var writeResultImplementors = []string{"WriteResult"}
+
+func (ec *executionContext) _WriteResult(ctx context.Context, sel ast.SelectionSet, obj *curate.WriteResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, writeResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WriteResult")
+		case "created":
+			out.Values[i] = ec._WriteResult_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updated":
+			out.Values[i] = ec._WriteResult_updated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleted":
+			out.Values[i] = ec._WriteResult_deleted(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -17240,6 +23116,11 @@ func (ec *executionContext) marshalNAffiliation2ᚕgithubᚗcomᚋexpertgraphᚋ
 	return ret
 }
 
+func (ec *executionContext) unmarshalNAffiliationInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐAffiliationInput(ctx context.Context, v any) (*curate.AffiliationInput, error) {
+	res, err := ec.unmarshalInputAffiliationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNAppearance2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐAppearanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Appearance) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -17262,6 +23143,72 @@ func (ec *executionContext) marshalNAppearance2ᚖgithubᚗcomᚋexpertgraphᚋe
 		return graphql.Null
 	}
 	return ec._Appearance(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAppearanceInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐAppearanceInput(ctx context.Context, v any) (curate.AppearanceInput, error) {
+	res, err := ec.unmarshalInputAppearanceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAppearanceInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐAppearanceInput(ctx context.Context, v any) (*curate.AppearanceInput, error) {
+	res, err := ec.unmarshalInputAppearanceInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuditEntry2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐAuditEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.AuditEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuditEntry2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐAuditEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAuditEntry2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐAuditEntry(ctx context.Context, sel ast.SelectionSet, v *domain.AuditEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEntry!")
+		return graphql.Null
+	}
+	return ec._AuditEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAuditEntryConnection2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐConnection(ctx context.Context, sel ast.SelectionSet, v *domain.Connection[*domain.AuditEntry]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEntryConnection!")
+		return graphql.Null
+	}
+	return ec._AuditEntryConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAuditEntryEdge2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Edge[*domain.AuditEntry]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuditEntryEdge2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAuditEntryEdge2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐEdge(ctx context.Context, sel ast.SelectionSet, v *domain.Edge[*domain.AuditEntry]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEntryEdge!")
+		return graphql.Null
+	}
+	return ec._AuditEntryEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -17358,6 +23305,16 @@ func (ec *executionContext) marshalNCouncilEdge2ᚖgithubᚗcomᚋexpertgraphᚋ
 	return ec._CouncilEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCouncilInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐCouncilInput(ctx context.Context, v any) (curate.CouncilInput, error) {
+	res, err := ec.unmarshalInputCouncilInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCouncilInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐCouncilInput(ctx context.Context, v any) (*curate.CouncilInput, error) {
+	res, err := ec.unmarshalInputCouncilInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCountBy2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐCountBy(ctx context.Context, v any) (domain.CountBy, error) {
 	tmp, err := UnmarshalString(v)
 	res := domain.CountBy(tmp)
@@ -17429,6 +23386,21 @@ func (ec *executionContext) marshalNCountryEdge2ᚖgithubᚗcomᚋexpertgraphᚋ
 	return ec._CountryEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCountryInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐCountryInput(ctx context.Context, v any) (curate.CountryInput, error) {
+	res, err := ec.unmarshalInputCountryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCountryInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐCountryInput(ctx context.Context, v any) (*curate.CountryInput, error) {
+	res, err := ec.unmarshalInputCountryInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNGraphInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐGraphInput(ctx context.Context, v any) (curate.GraphInput, error) {
+	res, err := ec.unmarshalInputGraphInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -17470,6 +23442,19 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNIngestInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐIngestInput(ctx context.Context, v any) (curate.IngestInput, error) {
+	res, err := ec.unmarshalInputIngestInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIngestResult2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐIngestResult(ctx context.Context, sel ast.SelectionSet, v *curate.IngestResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IngestResult!")
+		return graphql.Null
+	}
+	return ec._IngestResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNInitiative2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInitiativeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Initiative) graphql.Marshaler {
@@ -17526,6 +23511,16 @@ func (ec *executionContext) marshalNInitiativeEdge2ᚖgithubᚗcomᚋexpertgraph
 		return graphql.Null
 	}
 	return ec._InitiativeEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNInitiativeInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐInitiativeInput(ctx context.Context, v any) (curate.InitiativeInput, error) {
+	res, err := ec.unmarshalInputInitiativeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNInitiativeInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐInitiativeInput(ctx context.Context, v any) (*curate.InitiativeInput, error) {
+	res, err := ec.unmarshalInputInitiativeInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNInitiativeKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInitiativeKind(ctx context.Context, v any) (domain.InitiativeKind, error) {
@@ -17597,6 +23592,16 @@ func (ec *executionContext) marshalNInstitutionEdge2ᚖgithubᚗcomᚋexpertgrap
 		return graphql.Null
 	}
 	return ec._InstitutionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNInstitutionInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐInstitutionInput(ctx context.Context, v any) (curate.InstitutionInput, error) {
+	res, err := ec.unmarshalInputInstitutionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNInstitutionInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐInstitutionInput(ctx context.Context, v any) (*curate.InstitutionInput, error) {
+	res, err := ec.unmarshalInputInstitutionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNInstitutionKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitutionKind(ctx context.Context, v any) (domain.InstitutionKind, error) {
@@ -17721,6 +23726,36 @@ func (ec *executionContext) marshalNMeetingEdge2ᚖgithubᚗcomᚋexpertgraphᚋ
 		return graphql.Null
 	}
 	return ec._MeetingEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMeetingFilter2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐMeetingFilter(ctx context.Context, v any) (domain.MeetingFilter, error) {
+	res, err := ec.unmarshalInputMeetingFilter(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMeetingInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐMeetingInput(ctx context.Context, v any) (curate.MeetingInput, error) {
+	res, err := ec.unmarshalInputMeetingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMeetingInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐMeetingInput(ctx context.Context, v any) (*curate.MeetingInput, error) {
+	res, err := ec.unmarshalInputMeetingInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMergeKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐKind(ctx context.Context, v any) (domain.Kind, error) {
+	tmp, err := UnmarshalString(v)
+	res := domain.Kind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMergeKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐKind(ctx context.Context, sel ast.SelectionSet, v domain.Kind) graphql.Marshaler {
+	_ = sel
+	res := MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MergeKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNNode2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐNode(ctx context.Context, sel ast.SelectionSet, v domain.Node) graphql.Marshaler {
@@ -17900,6 +23935,21 @@ func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋexpertgraphᚋe
 	return ec._PersonEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPersonFilter2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPersonFilter(ctx context.Context, v any) (domain.PersonFilter, error) {
+	res, err := ec.unmarshalInputPersonFilter(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPersonInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPersonInput(ctx context.Context, v any) (curate.PersonInput, error) {
+	res, err := ec.unmarshalInputPersonInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPersonInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPersonInput(ctx context.Context, v any) (*curate.PersonInput, error) {
+	res, err := ec.unmarshalInputPersonInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPlace2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPlaceᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Place) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -17954,6 +24004,16 @@ func (ec *executionContext) marshalNPlaceEdge2ᚖgithubᚗcomᚋexpertgraphᚋex
 		return graphql.Null
 	}
 	return ec._PlaceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPlaceInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPlaceInput(ctx context.Context, v any) (curate.PlaceInput, error) {
+	res, err := ec.unmarshalInputPlaceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPlaceInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPlaceInput(ctx context.Context, v any) (*curate.PlaceInput, error) {
+	res, err := ec.unmarshalInputPlaceInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNPrecision2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPrecision(ctx context.Context, v any) (domain.Precision, error) {
@@ -18027,6 +24087,16 @@ func (ec *executionContext) marshalNPublicationEdge2ᚖgithubᚗcomᚋexpertgrap
 	return ec._PublicationEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPublicationInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPublicationInput(ctx context.Context, v any) (curate.PublicationInput, error) {
+	res, err := ec.unmarshalInputPublicationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPublicationInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPublicationInput(ctx context.Context, v any) (*curate.PublicationInput, error) {
+	res, err := ec.unmarshalInputPublicationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPublicationLink2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPublicationLink(ctx context.Context, sel ast.SelectionSet, v domain.PublicationLink) graphql.Marshaler {
 	return ec._PublicationLink(ctx, sel, &v)
 }
@@ -18045,6 +24115,11 @@ func (ec *executionContext) marshalNPublicationLink2ᚕgithubᚗcomᚋexpertgrap
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNPublicationLinkInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPublicationLinkInput(ctx context.Context, v any) (*curate.PublicationLinkInput, error) {
+	res, err := ec.unmarshalInputPublicationLinkInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNPublicationRelation2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPublicationRelation(ctx context.Context, v any) (domain.PublicationRelation, error) {
@@ -18118,6 +24193,21 @@ func (ec *executionContext) marshalNRecommendationEdge2ᚖgithubᚗcomᚋexpertg
 	return ec._RecommendationEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRecommendationFilter2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationFilter(ctx context.Context, v any) (domain.RecommendationFilter, error) {
+	res, err := ec.unmarshalInputRecommendationFilter(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRecommendationInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRecommendationInput(ctx context.Context, v any) (curate.RecommendationInput, error) {
+	res, err := ec.unmarshalInputRecommendationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRecommendationInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRecommendationInput(ctx context.Context, v any) (*curate.RecommendationInput, error) {
+	res, err := ec.unmarshalInputRecommendationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRecommendationKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationKind(ctx context.Context, v any) (domain.RecommendationKind, error) {
 	tmp, err := UnmarshalString(v)
 	res := domain.RecommendationKind(tmp)
@@ -18155,6 +24245,11 @@ func (ec *executionContext) marshalNRecurrence2ᚖgithubᚗcomᚋexpertgraphᚋe
 		return graphql.Null
 	}
 	return ec._Recurrence(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInput(ctx context.Context, v any) (*curate.RefInput, error) {
+	res, err := ec.unmarshalInputRefInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRole(ctx context.Context, v any) (domain.Role, error) {
@@ -18200,6 +24295,92 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋexpertgraphᚋexpertg
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSearchConnection2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐConnection(ctx context.Context, sel ast.SelectionSet, v *domain.Connection[*domain.SearchHit]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchConnection!")
+		return graphql.Null
+	}
+	return ec._SearchConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchEdge2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Edge[*domain.SearchHit]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchEdge2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchEdge2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐEdge(ctx context.Context, sel ast.SelectionSet, v *domain.Edge[*domain.SearchHit]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchEdge!")
+		return graphql.Null
+	}
+	return ec._SearchEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSearchField2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchField(ctx context.Context, v any) (domain.SearchField, error) {
+	tmp, err := UnmarshalString(v)
+	res := domain.SearchField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSearchField2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchField(ctx context.Context, sel ast.SelectionSet, v domain.SearchField) graphql.Marshaler {
+	_ = sel
+	res := MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SearchField!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.SearchHit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v *domain.SearchHit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchHit!")
+		return graphql.Null
+	}
+	return ec._SearchHit(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSearchMatch2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchMatch(ctx context.Context, v any) (domain.SearchMatch, error) {
+	tmp, err := UnmarshalString(v)
+	res := domain.SearchMatch(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSearchMatch2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchMatch(ctx context.Context, sel ast.SelectionSet, v domain.SearchMatch) graphql.Marshaler {
+	_ = sel
+	res := MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SearchMatch!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNSource2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Source) graphql.Marshaler {
@@ -18258,6 +24439,16 @@ func (ec *executionContext) marshalNSourceEdge2ᚖgithubᚗcomᚋexpertgraphᚋe
 	return ec._SourceEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSourceInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceInput(ctx context.Context, v any) (curate.SourceInput, error) {
+	res, err := ec.unmarshalInputSourceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSourceInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceInput(ctx context.Context, v any) (*curate.SourceInput, error) {
+	res, err := ec.unmarshalInputSourceInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNSourceRef2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSourceRef(ctx context.Context, sel ast.SelectionSet, v domain.SourceRef) graphql.Marshaler {
 	return ec._SourceRef(ctx, sel, &v)
 }
@@ -18276,6 +24467,11 @@ func (ec *executionContext) marshalNSourceRef2ᚕgithubᚗcomᚋexpertgraphᚋex
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNSourceRefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceRefInput(ctx context.Context, v any) (*curate.SourceRefInput, error) {
+	res, err := ec.unmarshalInputSourceRefInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -18377,6 +24573,30 @@ func (ec *executionContext) marshalNThemeEdge2ᚖgithubᚗcomᚋexpertgraphᚋex
 	return ec._ThemeEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNThemeInput2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐThemeInput(ctx context.Context, v any) (curate.ThemeInput, error) {
+	res, err := ec.unmarshalInputThemeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNThemeInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐThemeInput(ctx context.Context, v any) (*curate.ThemeInput, error) {
+	res, err := ec.unmarshalInputThemeInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNWeightedPair2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐWeightedPairᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.WeightedPair) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -18399,6 +24619,14 @@ func (ec *executionContext) marshalNWeightedPair2ᚖgithubᚗcomᚋexpertgraph�
 		return graphql.Null
 	}
 	return ec._WeightedPair(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWriteResult2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐWriteResult(ctx context.Context, sel ast.SelectionSet, v *curate.WriteResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WriteResult!")
+		return graphql.Null
+	}
+	return ec._WriteResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNYearCount2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐYearCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.YearCount) graphql.Marshaler {
@@ -18567,6 +24795,48 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) unmarshalOAffiliationInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐAffiliationInputᚄ(ctx context.Context, v any) ([]*curate.AffiliationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.AffiliationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAffiliationInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐAffiliationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAppearanceInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐAppearanceInputᚄ(ctx context.Context, v any) ([]*curate.AppearanceInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.AppearanceInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAppearanceInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐAppearanceInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAuditFilter2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐAuditFilter(ctx context.Context, v any) (*domain.AuditFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAuditFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -18612,11 +24882,45 @@ func (ec *executionContext) unmarshalOCouncilFilter2ᚖgithubᚗcomᚋexpertgrap
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOCouncilInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐCouncilInputᚄ(ctx context.Context, v any) ([]*curate.CouncilInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.CouncilInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCouncilInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐCouncilInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOCountry2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐCountry(ctx context.Context, sel ast.SelectionSet, v *domain.Country) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Country(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCountryInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐCountryInputᚄ(ctx context.Context, v any) ([]*curate.CountryInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.CountryInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCountryInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐCountryInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalODateRange2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDateRange(ctx context.Context, v any) (domain.DateRange, error) {
@@ -18677,6 +24981,23 @@ func (ec *executionContext) unmarshalOInitiativeFilter2ᚖgithubᚗcomᚋexpertg
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOInitiativeInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐInitiativeInputᚄ(ctx context.Context, v any) ([]*curate.InitiativeInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.InitiativeInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInitiativeInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐInitiativeInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOInitiativeKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInitiativeKind(ctx context.Context, v any) (domain.InitiativeKind, error) {
 	tmp, err := UnmarshalString(v)
 	res := domain.InitiativeKind(tmp)
@@ -18687,6 +25008,25 @@ func (ec *executionContext) marshalOInitiativeKind2githubᚗcomᚋexpertgraphᚋ
 	_ = sel
 	_ = ctx
 	res := MarshalString(string(v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOInitiativeKind2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInitiativeKind(ctx context.Context, v any) (*domain.InitiativeKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := UnmarshalString(v)
+	res := domain.InitiativeKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInitiativeKind2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInitiativeKind(ctx context.Context, sel ast.SelectionSet, v *domain.InitiativeKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := MarshalString(string(*v))
 	return res
 }
 
@@ -18705,6 +25045,23 @@ func (ec *executionContext) unmarshalOInstitutionFilter2ᚖgithubᚗcomᚋexpert
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOInstitutionInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐInstitutionInputᚄ(ctx context.Context, v any) ([]*curate.InstitutionInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.InstitutionInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInstitutionInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐInstitutionInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOInstitutionKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitutionKind(ctx context.Context, v any) (domain.InstitutionKind, error) {
 	tmp, err := UnmarshalString(v)
 	res := domain.InstitutionKind(tmp)
@@ -18715,6 +25072,44 @@ func (ec *executionContext) marshalOInstitutionKind2githubᚗcomᚋexpertgraph�
 	_ = sel
 	_ = ctx
 	res := MarshalString(string(v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOInstitutionKind2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitutionKind(ctx context.Context, v any) (*domain.InstitutionKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := UnmarshalString(v)
+	res := domain.InstitutionKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInstitutionKind2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitutionKind(ctx context.Context, sel ast.SelectionSet, v *domain.InstitutionKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOInstitutionSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitutionSort(ctx context.Context, v any) (*domain.InstitutionSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := UnmarshalString(v)
+	res := domain.InstitutionSort(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInstitutionSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitutionSort(ctx context.Context, sel ast.SelectionSet, v *domain.InstitutionSort) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := MarshalString(string(*v))
 	return res
 }
 
@@ -18779,12 +25174,46 @@ func (ec *executionContext) marshalOMeeting2ᚖgithubᚗcomᚋexpertgraphᚋexpe
 	return ec._Meeting(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOMeetingFilter2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐMeetingFilterᚄ(ctx context.Context, v any) ([]domain.MeetingFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.MeetingFilter, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMeetingFilter2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐMeetingFilter(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOMeetingFilter2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐMeetingFilter(ctx context.Context, v any) (*domain.MeetingFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputMeetingFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOMeetingInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐMeetingInputᚄ(ctx context.Context, v any) ([]*curate.MeetingInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.MeetingInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMeetingInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐMeetingInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOMeetingSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐMeetingSort(ctx context.Context, v any) (*domain.MeetingSort, error) {
@@ -18876,11 +25305,44 @@ func (ec *executionContext) marshalOPartialDate2githubᚗcomᚋexpertgraphᚋexp
 	return v
 }
 
+func (ec *executionContext) unmarshalOPartialDate2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx context.Context, v any) (*domain.Date, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(domain.Date)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPartialDate2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx context.Context, sel ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOPerson2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPerson(ctx context.Context, sel ast.SelectionSet, v *domain.Person) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Person(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPersonFilter2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPersonFilterᚄ(ctx context.Context, v any) ([]domain.PersonFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.PersonFilter, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPersonFilter2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPersonFilter(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOPersonFilter2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPersonFilter(ctx context.Context, v any) (*domain.PersonFilter, error) {
@@ -18889,6 +25351,42 @@ func (ec *executionContext) unmarshalOPersonFilter2ᚖgithubᚗcomᚋexpertgraph
 	}
 	res, err := ec.unmarshalInputPersonFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPersonInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPersonInputᚄ(ctx context.Context, v any) ([]*curate.PersonInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.PersonInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPersonInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPersonInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPersonSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPersonSort(ctx context.Context, v any) (*domain.PersonSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := UnmarshalString(v)
+	res := domain.PersonSort(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPersonSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPersonSort(ctx context.Context, sel ast.SelectionSet, v *domain.PersonSort) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOPlace2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPlace(ctx context.Context, sel ast.SelectionSet, v *domain.Place) graphql.Marshaler {
@@ -18906,11 +25404,62 @@ func (ec *executionContext) unmarshalOPlaceFilter2ᚖgithubᚗcomᚋexpertgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOPlaceInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPlaceInputᚄ(ctx context.Context, v any) ([]*curate.PlaceInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.PlaceInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPlaceInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPlaceInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOPublication2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPublication(ctx context.Context, sel ast.SelectionSet, v *domain.Publication) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Publication(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPublicationInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPublicationInputᚄ(ctx context.Context, v any) ([]*curate.PublicationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.PublicationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPublicationInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPublicationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPublicationLinkInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPublicationLinkInputᚄ(ctx context.Context, v any) ([]*curate.PublicationLinkInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.PublicationLinkInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPublicationLinkInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐPublicationLinkInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalORecommendation2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendation(ctx context.Context, sel ast.SelectionSet, v *domain.Recommendation) graphql.Marshaler {
@@ -18920,12 +25469,46 @@ func (ec *executionContext) marshalORecommendation2ᚖgithubᚗcomᚋexpertgraph
 	return ec._Recommendation(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalORecommendationFilter2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationFilterᚄ(ctx context.Context, v any) ([]domain.RecommendationFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.RecommendationFilter, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRecommendationFilter2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationFilter(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalORecommendationFilter2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationFilter(ctx context.Context, v any) (*domain.RecommendationFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputRecommendationFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORecommendationInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRecommendationInputᚄ(ctx context.Context, v any) ([]*curate.RecommendationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.RecommendationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRecommendationInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRecommendationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalORecommendationKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationKind(ctx context.Context, v any) (domain.RecommendationKind, error) {
@@ -18979,6 +25562,31 @@ func (ec *executionContext) marshalORecommendationSort2ᚖgithubᚗcomᚋexpertg
 	return res
 }
 
+func (ec *executionContext) unmarshalORefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInputᚄ(ctx context.Context, v any) ([]*curate.RefInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.RefInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐRefInput(ctx context.Context, v any) (*curate.RefInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRefInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalORole2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRole(ctx context.Context, v any) (domain.Role, error) {
 	tmp, err := UnmarshalString(v)
 	res := domain.Role(tmp)
@@ -19018,6 +25626,40 @@ func (ec *executionContext) marshalOSource2ᚖgithubᚗcomᚋexpertgraphᚋexper
 	return ec._Source(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOSourceInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceInputᚄ(ctx context.Context, v any) ([]*curate.SourceInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.SourceInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSourceInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOSourceRefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceRefInputᚄ(ctx context.Context, v any) ([]*curate.SourceRefInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.SourceRefInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSourceRefInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceRefInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
 	res, err := UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -19028,6 +25670,41 @@ func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.S
 	_ = ctx
 	res := MarshalString(v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -19048,11 +25725,67 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) unmarshalOSubjectSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSubjectSort(ctx context.Context, v any) (*domain.SubjectSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := UnmarshalString(v)
+	res := domain.SubjectSort(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSubjectSort2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSubjectSort(ctx context.Context, sel ast.SelectionSet, v *domain.SubjectSort) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) marshalOTheme2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐTheme(ctx context.Context, sel ast.SelectionSet, v *domain.Theme) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Theme(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOThemeFilter2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐThemeFilter(ctx context.Context, v any) (*domain.ThemeFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputThemeFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOThemeInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐThemeInputᚄ(ctx context.Context, v any) ([]*curate.ThemeInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*curate.ThemeInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNThemeInput2ᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐThemeInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalTime(v)
+	return res
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -52,8 +52,8 @@ func (r *councilCountResolver) Council(ctx context.Context, obj *domain.CouncilC
 	return loader.One(ctx, loader.For(ctx).Council, obj.CouncilID)
 }
 
-func (r *initiativeResolver) Recurrence(ctx context.Context, obj *domain.Initiative, council *string, dates *domain.DateRange) (*domain.Recurrence, error) {
-	return loader.For(ctx).RecurrenceOf(ctx, obj.ID, domain.RecurrenceFilter{CouncilID: val(council), Dates: val(dates)})
+func (r *initiativeResolver) Recurrence(ctx context.Context, obj *domain.Initiative, council *string, country *string, dates *domain.DateRange) (*domain.Recurrence, error) {
+	return loader.For(ctx).RecurrenceOf(ctx, obj.ID, domain.RecurrenceFilter{CouncilID: val(council), CountryID: val(country), Dates: val(dates)})
 }
 
 func (r *initiativeResolver) Meetings(ctx context.Context, obj *domain.Initiative, sort *domain.MeetingSort, first *int, after *string) (*domain.Connection[*domain.Meeting], error) {
@@ -72,8 +72,8 @@ func (r *institutionResolver) Parent(ctx context.Context, obj *domain.Institutio
 	return loader.One(ctx, loader.For(ctx).Institution, obj.ParentID)
 }
 
-func (r *institutionResolver) People(ctx context.Context, obj *domain.Institution, first *int, after *string) (*domain.Connection[*domain.Person], error) {
-	return r.Store.ListPeople(ctx, domain.PersonQuery{Filter: domain.PersonFilter{InstitutionID: obj.ID}, Page: page(first, after)})
+func (r *institutionResolver) People(ctx context.Context, obj *domain.Institution, sort *domain.PersonSort, first *int, after *string) (*domain.Connection[*domain.Person], error) {
+	return r.Store.ListPeople(ctx, domain.PersonQuery{Filter: domain.PersonFilter{InstitutionID: obj.ID}, Sort: val(sort), Page: page(first, after)})
 }
 
 func (r *institutionResolver) Meetings(ctx context.Context, obj *domain.Institution, sort *domain.MeetingSort, first *int, after *string) (*domain.Connection[*domain.Meeting], error) {
@@ -204,11 +204,11 @@ func (r *queryResolver) Meetings(ctx context.Context, filter *domain.MeetingFilt
 	return r.Store.ListMeetings(ctx, domain.MeetingQuery{Filter: val(filter), Sort: val(sort), Page: page(first, after)})
 }
 
-func (r *queryResolver) People(ctx context.Context, filter *domain.PersonFilter, sort *domain.NameSort, first *int, after *string) (*domain.Connection[*domain.Person], error) {
+func (r *queryResolver) People(ctx context.Context, filter *domain.PersonFilter, sort *domain.PersonSort, first *int, after *string) (*domain.Connection[*domain.Person], error) {
 	return r.Store.ListPeople(ctx, domain.PersonQuery{Filter: val(filter), Sort: val(sort), Page: page(first, after)})
 }
 
-func (r *queryResolver) Institutions(ctx context.Context, filter *domain.InstitutionFilter, sort *domain.NameSort, first *int, after *string) (*domain.Connection[*domain.Institution], error) {
+func (r *queryResolver) Institutions(ctx context.Context, filter *domain.InstitutionFilter, sort *domain.InstitutionSort, first *int, after *string) (*domain.Connection[*domain.Institution], error) {
 	return r.Store.ListInstitutions(ctx, domain.InstitutionQuery{Filter: val(filter), Sort: val(sort), Page: page(first, after)})
 }
 
@@ -220,11 +220,11 @@ func (r *queryResolver) Places(ctx context.Context, filter *domain.PlaceFilter, 
 	return r.Store.ListPlaces(ctx, domain.PlaceQuery{Filter: val(filter), Sort: val(sort), Page: page(first, after)})
 }
 
-func (r *queryResolver) Initiatives(ctx context.Context, filter *domain.InitiativeFilter, sort *domain.NameSort, first *int, after *string) (*domain.Connection[*domain.Initiative], error) {
+func (r *queryResolver) Initiatives(ctx context.Context, filter *domain.InitiativeFilter, sort *domain.SubjectSort, first *int, after *string) (*domain.Connection[*domain.Initiative], error) {
 	return r.Store.ListInitiatives(ctx, domain.InitiativeQuery{Filter: val(filter), Sort: val(sort), Page: page(first, after)})
 }
 
-func (r *queryResolver) Themes(ctx context.Context, filter *domain.NameFilter, sort *domain.NameSort, first *int, after *string) (*domain.Connection[*domain.Theme], error) {
+func (r *queryResolver) Themes(ctx context.Context, filter *domain.ThemeFilter, sort *domain.SubjectSort, first *int, after *string) (*domain.Connection[*domain.Theme], error) {
 	return r.Store.ListThemes(ctx, domain.ThemeQuery{Filter: val(filter), Sort: val(sort), Page: page(first, after)})
 }
 
@@ -244,16 +244,20 @@ func (r *queryResolver) Lookup(ctx context.Context, name string, kinds []domain.
 	return loader.For(ctx).Lookup(ctx, name, kinds)
 }
 
-func (r *queryResolver) Recurrence(ctx context.Context, ids []string, council *string, dates *domain.DateRange) ([]*domain.Recurrence, error) {
-	return r.Store.Recurrence(ctx, ids, domain.RecurrenceFilter{CouncilID: val(council), Dates: val(dates)})
+func (r *queryResolver) Search(ctx context.Context, text string, kinds []domain.Kind, first *int, after *string) (*domain.Connection[*domain.SearchHit], error) {
+	return r.Store.Search(ctx, domain.SearchQuery{Text: text, Kinds: kinds, Page: page(first, after)})
 }
 
-func (r *queryResolver) Pairs(ctx context.Context, kind domain.PairKind, scope *domain.PairScope, council *string, dates *domain.DateRange, limit *int) ([]*domain.WeightedPair, error) {
-	return r.Store.Pairs(ctx, domain.PairQuery{Kind: kind, Scope: val(scope), CouncilID: val(council), Dates: val(dates), Limit: val(limit)})
+func (r *queryResolver) Recurrence(ctx context.Context, ids []string, council *string, country *string, dates *domain.DateRange) ([]*domain.Recurrence, error) {
+	return r.Store.Recurrence(ctx, ids, domain.RecurrenceFilter{CouncilID: val(council), CountryID: val(country), Dates: val(dates)})
 }
 
-func (r *queryResolver) Counts(ctx context.Context, by domain.CountBy, council *string, dates *domain.DateRange) ([]*domain.KeyCount, error) {
-	return r.Store.Count(ctx, domain.CountQuery{By: by, CouncilID: val(council), Dates: val(dates)})
+func (r *queryResolver) Pairs(ctx context.Context, kind domain.PairKind, scope *domain.PairScope, council *string, country *string, dates *domain.DateRange, filter *domain.MeetingFilter, limit *int) ([]*domain.WeightedPair, error) {
+	return r.Store.Pairs(ctx, domain.PairQuery{Kind: kind, Scope: val(scope), CouncilID: val(council), CountryID: val(country), Dates: val(dates), Filter: val(filter), Limit: val(limit)})
+}
+
+func (r *queryResolver) Counts(ctx context.Context, by domain.CountBy, council *string, country *string, dates *domain.DateRange, filter *domain.MeetingFilter) ([]*domain.KeyCount, error) {
+	return r.Store.Count(ctx, domain.CountQuery{By: by, CouncilID: val(council), CountryID: val(country), Dates: val(dates), Filter: val(filter)})
 }
 
 func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxHops *int) ([]*domain.Path, error) {
@@ -284,12 +288,24 @@ func (r *recurrenceResolver) Subject(ctx context.Context, obj *domain.Recurrence
 	return loader.For(ctx).Find(ctx, obj.SubjectID)
 }
 
+func (r *searchHitResolver) Node(ctx context.Context, obj *domain.SearchHit) (domain.Node, error) {
+	return loader.For(ctx).NodeOf(ctx, &obj.Node)
+}
+
+func (r *searchHitResolver) ID(ctx context.Context, obj *domain.SearchHit) (string, error) {
+	return obj.Node.ID, nil
+}
+
+func (r *searchHitResolver) Name(ctx context.Context, obj *domain.SearchHit) (string, error) {
+	return obj.Node.Name, nil
+}
+
 func (r *sourceRefResolver) Source(ctx context.Context, obj *domain.SourceRef) (*domain.Source, error) {
 	return loader.One(ctx, loader.For(ctx).Source, obj.SourceID)
 }
 
-func (r *themeResolver) Recurrence(ctx context.Context, obj *domain.Theme, council *string, dates *domain.DateRange) (*domain.Recurrence, error) {
-	return loader.For(ctx).RecurrenceOf(ctx, obj.ID, domain.RecurrenceFilter{CouncilID: val(council), Dates: val(dates)})
+func (r *themeResolver) Recurrence(ctx context.Context, obj *domain.Theme, council *string, country *string, dates *domain.DateRange) (*domain.Recurrence, error) {
+	return loader.For(ctx).RecurrenceOf(ctx, obj.ID, domain.RecurrenceFilter{CouncilID: val(council), CountryID: val(country), Dates: val(dates)})
 }
 
 func (r *themeResolver) Meetings(ctx context.Context, obj *domain.Theme, sort *domain.MeetingSort, first *int, after *string) (*domain.Connection[*domain.Meeting], error) {
@@ -332,6 +348,8 @@ func (r *Resolver) Recommendation() RecommendationResolver { return &recommendat
 
 func (r *Resolver) Recurrence() RecurrenceResolver { return &recurrenceResolver{r} }
 
+func (r *Resolver) SearchHit() SearchHitResolver { return &searchHitResolver{r} }
+
 func (r *Resolver) SourceRef() SourceRefResolver { return &sourceRefResolver{r} }
 
 func (r *Resolver) Theme() ThemeResolver { return &themeResolver{r} }
@@ -353,6 +371,7 @@ type (
 	queryResolver           struct{ *Resolver }
 	recommendationResolver  struct{ *Resolver }
 	recurrenceResolver      struct{ *Resolver }
+	searchHitResolver       struct{ *Resolver }
 	sourceRefResolver       struct{ *Resolver }
 	themeResolver           struct{ *Resolver }
 )

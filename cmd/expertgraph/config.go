@@ -27,6 +27,7 @@ type config struct {
 	neo4j       neo4jstore.Config
 	logFormat   string
 	logLevel    string
+	pprof       bool
 }
 
 func defaultDataPath(getenv func(string) string) string {

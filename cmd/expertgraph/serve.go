@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/expertgraph/expertgraph/internal/auth"
 	"github.com/expertgraph/expertgraph/internal/dataset"
 	"github.com/expertgraph/expertgraph/internal/domain"
 	"github.com/expertgraph/expertgraph/internal/httpserver"
@@ -31,6 +32,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs.StringVar(&c.corsOrigins, "cors-origins", getenv("EXPERTGRAPH_CORS_ORIGINS"), "comma-separated browser origins allowed by CORS; none by default (EXPERTGRAPH_CORS_ORIGINS)")
 	fs.BoolVar(&c.seed, "seed", envOr(getenv, "EXPERTGRAPH_SEED", "true") == "true", "load the built-in seed into an empty store (EXPERTGRAPH_SEED)")
 	addLogFlags(fs, &c, getenv, "info")
+	fs.BoolVar(&c.pprof, "pprof", envOr(getenv, "EXPERTGRAPH_PPROF", "false") == "true", "serve Go profiles at /debug/pprof/ (EXPERTGRAPH_PPROF)")
 	if err := fs.Parse(args); err != nil {
 		return c, errUsage
 	}
@@ -92,6 +94,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			origins = append(origins, o)
 		}
 	}
+	authCfg, err := auth.FromEnv(getenv)
+	if err != nil {
+		return err
+	}
+	if len(authCfg.APIKeys) == 0 && len(authCfg.JWTSecret) == 0 && authCfg.JWKSURL == "" {
+		log.Warn("writes are disabled: set EXPERTGRAPH_API_KEYS, EXPERTGRAPH_JWT_SECRET or EXPERTGRAPH_JWKS_URL")
+	}
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return err
@@ -100,6 +109,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	srv := &http.Server{
 		Handler: httpserver.New(httpserver.Config{
 			Store: instrument.Wrap(store, m.ObserveStore), Logger: log, CORSOrigins: origins, Metrics: m,
+			Auth: auth.Middleware(authCfg), Pprof: c.pprof,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,

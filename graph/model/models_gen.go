@@ -2,5 +2,26 @@
 
 package model
 
+// Writes: upserts by ID (or by name, resolved to the node that bears it), deletes,
+// merges of duplicates, and the audit log of every change.
+//
+// Writes need `Authorization: Bearer <token>`: an API key or a JWT whose role is
+// editor (upserts) or admin (deletes, merges, the audit log). Errors carry
+// `extensions.code`: UNAUTHENTICATED (no token, or one that does not check out),
+// FORBIDDEN (role too low), BAD_USER_INPUT (the message and
+// `extensions.problems` name each input path at fault, e.g.
+// `input.appearances[2].roles[0]`), CONFLICT (a name that fits several nodes,
+// listed in `extensions.candidates`; or a delete of a node others still refer to,
+// listed in `extensions.referrers`), NOT_FOUND. A refused write writes nothing.
+//
+// Upserts: fields left out keep what a stored node has; an empty string or list
+// clears it; an empty reference (`{}`) clears an optional link; sources given add
+// to a node's sources. Appearances and recommendations are written whole.
+// Meetings, appearances, recommendations, people, institutions, councils and
+// publications must name at least one source; a meeting's appearances and
+// recommendations that name none are taken as stated by the meeting's sources.
+type Mutation struct {
+}
+
 type Query struct {
 }

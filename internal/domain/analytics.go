@@ -1,5 +1,10 @@
 package domain
 
+import (
+	"fmt"
+	"slices"
+)
+
 // Recurrence says how often an initiative or a theme comes back across meetings.
 type Recurrence struct {
 	SubjectID           string
@@ -34,10 +39,61 @@ type CouncilCount struct {
 	Recommendations int
 }
 
-// RecurrenceFilter narrows a recurrence to a council and a period.
+// RecurrenceFilter narrows a recurrence to the meetings of a council, held
+// in a country, in a period. It is comparable, so that dataloaders can key on
+// it.
 type RecurrenceFilter struct {
 	CouncilID string
+	CountryID string
 	Dates     DateRange
+}
+
+// Meetings returns the meetings the filter keeps, as a MeetingFilter.
+func (f RecurrenceFilter) Meetings() MeetingFilter {
+	return MeetingFilter{CouncilID: f.CouncilID, CountryID: f.CountryID, Dates: f.Dates}
+}
+
+// Args returns the IDs the filter is scoped to, which must exist.
+func (f RecurrenceFilter) Args() []IDArg { return scopeArgs(f.CouncilID, f.CountryID) }
+
+// RecurrenceArgs returns the IDs a recurrence is about (each an initiative or
+// a theme) and scoped to, which must exist.
+func RecurrenceArgs(ids []string, f RecurrenceFilter) []IDArg {
+	args := make([]IDArg, 0, len(ids)+2)
+	for i, id := range ids {
+		args = append(args, IDArg{Field: fmt.Sprintf("ids[%d]", i), ID: id,
+			Kinds: []Kind{KindInitiative, KindTheme}, Required: true})
+	}
+	return append(args, f.Args()...)
+}
+
+// CheckMaxHops checks the hop limit of a path query.
+func CheckMaxHops(maxHops int) error {
+	if maxHops < 1 || maxHops > MaxMaxHops {
+		return Invalidf("maxHops", "must be 1 to %d (got %d)", MaxMaxHops, maxHops)
+	}
+	return nil
+}
+
+// PathArgs returns the ends of a path query, which must exist.
+func PathArgs(fromID, toID string) []IDArg {
+	return []IDArg{{Field: "from", ID: fromID, Required: true}, {Field: "to", ID: toID, Required: true}}
+}
+
+// scopeArgs returns the council and country an analytic query is scoped to.
+func scopeArgs(councilID, countryID string) []IDArg {
+	return []IDArg{{Field: "council", ID: councilID, Kinds: []Kind{KindCouncil}},
+		{Field: "country", ID: countryID, Kinds: []Kind{KindCountry}}}
+}
+
+// scopeMeetings returns the meetings of a council, held in a country, in a
+// period, that pass f as well.
+func scopeMeetings(councilID, countryID string, dates DateRange, f MeetingFilter) MeetingFilter {
+	m := MeetingFilter{CouncilID: councilID, CountryID: countryID, Dates: dates}
+	if !f.IsZero() {
+		m.And = []MeetingFilter{f}
+	}
+	return m
 }
 
 // PairKind says what a weighted pair links.
@@ -66,14 +122,49 @@ const (
 	ScopeMeeting        PairScope = "MEETING"        // at the same meeting (the meeting or any of its recommendations)
 )
 
-// PairQuery asks for weighted pairs.
+// PairQuery asks for weighted pairs, counted over the meetings of a council,
+// held in a country, in a period, that pass Filter.
 type PairQuery struct {
 	Kind      PairKind
 	Scope     PairScope // initiative and theme pairs only; default RECOMMENDATION
 	CouncilID string
+	CountryID string
 	Dates     DateRange
+	Filter    MeetingFilter
 	Limit     int // default 50, at most 500
 }
+
+// Pair limits.
+const (
+	DefaultPairLimit = 50
+	MaxPairLimit     = 500
+)
+
+// Check checks the kind, scope and limit of q and returns the limit with the
+// default made explicit.
+func (q PairQuery) Check() (int, error) {
+	if !slices.Contains(PairKinds, q.Kind) {
+		return 0, Invalidf("kind", "unknown pair kind %q; use one of %v", q.Kind, PairKinds)
+	}
+	if q.Scope != "" && q.Scope != ScopeRecommendation && q.Scope != ScopeMeeting {
+		return 0, Invalidf("scope", "unknown scope %q; use %s or %s", q.Scope, ScopeRecommendation, ScopeMeeting)
+	}
+	switch {
+	case q.Limit == 0:
+		return DefaultPairLimit, nil
+	case q.Limit < 0 || q.Limit > MaxPairLimit:
+		return 0, Invalidf("limit", "must be 1 to %d (got %d)", MaxPairLimit, q.Limit)
+	}
+	return q.Limit, nil
+}
+
+// Meetings returns the meetings the pairs are counted over.
+func (q PairQuery) Meetings() MeetingFilter {
+	return scopeMeetings(q.CouncilID, q.CountryID, q.Dates, q.Filter)
+}
+
+// Args returns the IDs the query is scoped to, which must exist.
+func (q PairQuery) Args() []IDArg { return scopeArgs(q.CouncilID, q.CountryID) }
 
 // WeightedPair links two nodes with a weight: how many recommendations or
 // meetings (or, for INSTITUTION_COUNCIL, appearances) they share. For pairs
@@ -105,12 +196,31 @@ var CountBys = []CountBy{MeetingsPerYear, MeetingsPerCouncil, MeetingsPerCountry
 	RecommendationsPerTheme, RecommendationsPerInitiative, RecommendationsPerKind,
 	SpeakersPerCountry, SpeakersPerInstitution}
 
-// CountQuery asks for one aggregate over the meetings of a council and period.
+// CountQuery asks for one aggregate over the meetings of a council, held in a
+// country, in a period, that pass Filter.
 type CountQuery struct {
 	By        CountBy
 	CouncilID string
+	CountryID string
 	Dates     DateRange
+	Filter    MeetingFilter
 }
+
+// Check checks that q names a known aggregate.
+func (q CountQuery) Check() error {
+	if !slices.Contains(CountBys, q.By) {
+		return Invalidf("by", "unknown aggregate %q; use one of %v", q.By, CountBys)
+	}
+	return nil
+}
+
+// Meetings returns the meetings the aggregate counts over.
+func (q CountQuery) Meetings() MeetingFilter {
+	return scopeMeetings(q.CouncilID, q.CountryID, q.Dates, q.Filter)
+}
+
+// Args returns the IDs the query is scoped to, which must exist.
+func (q CountQuery) Args() []IDArg { return scopeArgs(q.CouncilID, q.CountryID) }
 
 // KeyCount is one bar of a dashboard: a key (a year, an ID or an enum value),
 // its label (a name) and a count. Speakers are distinct people; a speaker's

@@ -13,6 +13,9 @@ const (
 	ECONFLICT    = "conflict"    // the input clashes with what is stored
 	EUNAVAILABLE = "unavailable" // a backend (the database) does not answer
 	EINTERNAL    = "internal"    // a bug or an unexpected failure; never shown in detail
+
+	EUNAUTHORIZED = "unauthorized" // no credentials, or credentials that do not check out
+	EFORBIDDEN    = "forbidden"    // valid credentials whose role is too low for the operation
 )
 
 // Error is an error with a code and a message meant for the user. Field, when

@@ -34,6 +34,14 @@ type InitiativeFilter struct {
 	Kind      InitiativeKind
 	CouncilID string // mentioned at a meeting of this council
 	Name      string
+	Recurring *bool // true: mentioned at two or more meetings; false: at one or none
+}
+
+// InitiativeQuery is a page of initiatives.
+type InitiativeQuery struct {
+	Filter InitiativeFilter
+	Sort   SubjectSort
+	Page   PageRequest
 }
 
 // Theme is a topic from expertgraph's small curated taxonomy.
@@ -42,4 +50,18 @@ type Theme struct {
 	Name        string
 	Description string
 	Aliases     []string
+}
+
+// ThemeFilter selects themes.
+type ThemeFilter struct {
+	CouncilID string // dealt with at a meeting of this council
+	Name      string
+	Recurring *bool // true: dealt with at two or more meetings; false: at one or none
+}
+
+// ThemeQuery is a page of themes.
+type ThemeQuery struct {
+	Filter ThemeFilter
+	Sort   SubjectSort
+	Page   PageRequest
 }

@@ -37,3 +37,10 @@ type InstitutionFilter struct {
 	Kind      InstitutionKind
 	Name      string
 }
+
+// InstitutionQuery is a page of institutions.
+type InstitutionQuery struct {
+	Filter InstitutionFilter
+	Sort   InstitutionSort
+	Page   PageRequest
+}

@@ -37,22 +37,31 @@ type PublicationLink struct {
 // MeetingSort orders meetings.
 type MeetingSort string
 
-// Meeting orders.
+// Meeting orders: by date, or by the number of people who appeared.
 const (
-	MeetingDateAsc  MeetingSort = "DATE_ASC"
-	MeetingDateDesc MeetingSort = "DATE_DESC"
+	MeetingDateAsc      MeetingSort = "DATE_ASC"
+	MeetingDateDesc     MeetingSort = "DATE_DESC"
+	MeetingSpeakersDesc MeetingSort = "SPEAKERS_DESC"
+	MeetingSpeakersAsc  MeetingSort = "SPEAKERS_ASC"
 )
 
-// MeetingFilter selects meetings; zero fields match everything, set fields all must match.
+// MeetingFilter selects meetings; zero fields match everything, set fields
+// all must match, and so must every filter of And, at least one of Or (when
+// given) and not Not. An ID that names nothing matches nothing.
 type MeetingFilter struct {
-	CouncilID     string
-	CountryID     string // where it was held
-	PlaceID       string
-	ThemeID       string
-	InitiativeID  string // mentioned by the meeting or one of its recommendations
-	PersonID      string // appeared at it
-	InstitutionID string // organised it or sent a speaker
-	Dates         DateRange
+	CouncilID            string
+	CountryID            string // where it was held
+	PlaceID              string
+	ThemeID              string
+	InitiativeID         string // mentioned by the meeting or one of its recommendations
+	PersonID             string // appeared at it
+	InstitutionID        string // organised it or sent a speaker
+	SpeakerInstitutionID string // some person appeared at it for this institution (at the time)
+	Dates                DateRange
+
+	And []MeetingFilter
+	Or  []MeetingFilter
+	Not *MeetingFilter
 }
 
 // MeetingQuery is a page of meetings.

@@ -181,9 +181,8 @@ func (s NameSort) Validate() error {
 	return nil
 }
 
-// ListQuery is a page of a simple list (councils, institutions, countries,
-// places, initiatives, themes, publications, sources) ordered by name and
-// filtered by F.
+// ListQuery is a page of a simple list (councils, countries, places,
+// publications, sources) ordered by name and filtered by F.
 type ListQuery[F any] struct {
 	Filter F
 	Sort   NameSort
@@ -193,11 +192,8 @@ type ListQuery[F any] struct {
 // Queries of the simple lists.
 type (
 	CouncilQuery     = ListQuery[CouncilFilter]
-	InstitutionQuery = ListQuery[InstitutionFilter]
-	InitiativeQuery  = ListQuery[InitiativeFilter]
 	CountryQuery     = ListQuery[NameFilter]
 	PlaceQuery       = ListQuery[PlaceFilter]
-	ThemeQuery       = ListQuery[NameFilter]
 	PublicationQuery = ListQuery[NameFilter]
 	SourceQuery      = ListQuery[NameFilter]
 )

@@ -30,7 +30,8 @@ type Recommendation struct {
 	Sources       []SourceRef
 }
 
-// RecommendationFilter selects recommendations; set fields all must match.
+// RecommendationFilter selects recommendations; set fields all must match,
+// and so must every filter of And, at least one of Or (when given) and not Not.
 type RecommendationFilter struct {
 	MeetingID    string
 	CouncilID    string
@@ -39,6 +40,10 @@ type RecommendationFilter struct {
 	ThemeID      string
 	CountryID    string
 	Dates        DateRange // the meeting's date
+
+	And []RecommendationFilter
+	Or  []RecommendationFilter
+	Not *RecommendationFilter
 }
 
 // RecommendationSort orders recommendations.

@@ -8,13 +8,21 @@ import "context"
 //
 // Batch readers (Councils, Meetings, ... , Resolve) return a slice of the same
 // length as ids, in the same order, with nil where an ID is unknown; they
-// never return ENOTFOUND. Relationship readers (AppearancesByMeeting, ...)
-// return one slice per ID, empty for an unknown ID.
+// never return ENOTFOUND. An ID merged into another (Merge) answers the node
+// it was merged into, whose ID differs from the one asked. Relationship
+// readers (AppearancesByMeeting, ...) return one slice per ID, empty for an
+// unknown ID.
 //
 // List methods return EINVALID when first is negative or above MaxPageSize,
 // when after is not a cursor of the same list, order and filter, when a date
-// range is inverted, or when an enum value is unknown. TotalCount counts every
-// match, ignoring first and after.
+// range is inverted, when an enum value is unknown, or when a combined filter
+// (And, Or, Not) breaks MaxFilterDepth or MaxFilterClauses. TotalCount counts
+// every match, ignoring first and after. An ID in a list filter is a
+// condition: one that names nothing matches nothing.
+//
+// Analytic methods (Recurrence, Pairs, Count, ShortestPaths) return EINVALID
+// when an ID they are about or scoped to (IDArg: a subject, a path's end, a
+// council, a country) names no node of the kind expected, saying which.
 //
 // Every method returns EUNAVAILABLE when the backend does not answer.
 type Store interface {
@@ -47,9 +55,12 @@ type Store interface {
 	// by Order, then ID.
 	RecommendationsByMeeting(ctx context.Context, meetingIDs []string) ([][]*Recommendation, error)
 
-	// ListMeetings orders by date (then ID); the other lists by normalised
-	// name (then ID); ListRecommendations by meeting date, then meeting ID,
-	// then order.
+	// ListMeetings orders by date (then ID) unless asked to order by speakers;
+	// ListPeople, ListInstitutions, ListInitiatives and ListThemes by
+	// normalised name unless asked to order by a count (Order); the other
+	// lists by normalised name (then ID); ListRecommendations by meeting
+	// date, then meeting ID, then order. A count order is by the count, then
+	// ID, and its cursors are keyset cursors on (count, ID) like the others.
 	ListCouncils(ctx context.Context, q CouncilQuery) (*CouncilConnection, error)
 	ListMeetings(ctx context.Context, q MeetingQuery) (*MeetingConnection, error)
 	ListPeople(ctx context.Context, q PersonQuery) (*PersonConnection, error)
@@ -69,28 +80,65 @@ type Store interface {
 	// returns EINVALID for an empty name or one over 200 characters.
 	Lookup(ctx context.Context, name string, kinds []Kind) ([]*NodeRef, error)
 
+	// Search returns the nodes of q.Kinds (all kinds when empty) whose name,
+	// short name, alias or title, or (recommendations) text, matches q.Text
+	// as Searcher.Match decides, ranked by Searcher.Page: best first, in
+	// pages. It returns EINVALID for a text without letters or digits or
+	// over MaxSearchLength characters, an unknown kind, or a cursor of
+	// another search.
+	Search(ctx context.Context, q SearchQuery) (*SearchConnection, error)
+
 	// Recurrence returns, for each initiative or theme ID, how often it was
 	// mentioned (by a meeting or by a recommendation) at the meetings that
-	// pass the filter. An unknown ID gets a zero Recurrence.
+	// pass the filter. EINVALID if an ID is not an initiative or a theme, or
+	// the filter's council or country is unknown.
 	Recurrence(ctx context.Context, ids []string, f RecurrenceFilter) ([]*Recurrence, error)
 	// Pairs returns weighted pairs ordered by weight descending, then A.ID,
-	// then B.ID, at most Limit of them.
+	// then B.ID, at most Limit of them, over the meetings q.Meetings keeps.
 	Pairs(ctx context.Context, q PairQuery) ([]*WeightedPair, error)
-	// Count returns an aggregate ordered by count descending, then key;
-	// MEETINGS_PER_YEAR is ordered by year ascending instead.
+	// Count returns an aggregate over the meetings q.Meetings keeps, ordered
+	// by count descending, then key; MEETINGS_PER_YEAR is ordered by year
+	// ascending instead.
 	Count(ctx context.Context, q CountQuery) ([]*KeyCount, error)
 	// ShortestPaths returns up to MaxPaths shortest paths from one node to
 	// another within maxHops edges, ordered by their node IDs; none if the
-	// two are not connected within maxHops. ENOTFOUND if either ID is
-	// unknown; EINVALID if maxHops is not 1..MaxMaxHops.
+	// two are not connected within maxHops. EINVALID if maxHops is not
+	// 1..MaxMaxHops (checked first) or either ID is unknown.
 	ShortestPaths(ctx context.Context, fromID, toID string, maxHops int) ([]*Path, error)
 
 	// Upsert writes every node and link of g, all or nothing, replacing the
 	// nodes of the same IDs (and appearances of the same meeting and person)
 	// wholesale; writing the same graph twice leaves the store as once.
+	// References to a merged ID are written to the node it was merged into.
 	// EINVALID (with every problem found) if g does not validate against
 	// itself and what the store holds.
 	Upsert(ctx context.Context, g *Graph) error
+	// Delete removes the nodes of ids with the links they hold, all or
+	// nothing; an ID may also be an appearance key "meeting/person". A
+	// meeting goes with its appearances and recommendations, a person with
+	// their appearances. ECONFLICT (a *NodesError listing the referrers) if
+	// a node or appearance that is not deleted too still refers to one that
+	// is (a council's meetings, a source's citations, ...); ENOTFOUND if an
+	// ID names nothing stored (a merged ID included); EINVALID for no IDs or
+	// a malformed one. Redirects to a deleted node are removed with it.
+	Delete(ctx context.Context, ids []string) error
+	// Merge merges the nodes of mergeIDs into keepID, all of kind (PERSON,
+	// INSTITUTION or INITIATIVE), as domain.PlanMerge says: every link,
+	// alias (the merged names become aliases) and source moves to keepID,
+	// the merged nodes are deleted, and each merged ID is redirected to
+	// keepID, so that batch readers and Resolve answer the kept node for it
+	// and Upsert rewrites references to it (a node written with a merged ID
+	// is EINVALID). Merging an ID already merged into keepID does nothing.
+	// EINVALID for another kind, an ID of another kind, keepID among
+	// mergeIDs, no mergeIDs; ENOTFOUND for an unknown ID.
+	Merge(ctx context.Context, kind Kind, keepID string, mergeIDs []string) error
+	// ListAudit returns the audit log, newest first (entries of the same
+	// instant by ID). Upsert, Delete and Merge append one AuditEntry in the
+	// same transaction as the change when ctx carries one (WithAudit): the
+	// store sets its ID, time and the IDs created, updated and deleted.
+	// EINVALID for an inverted time range.
+	ListAudit(ctx context.Context, q AuditQuery) (*AuditConnection, error)
+
 	// Export returns the whole graph, each collection ordered by ID
 	// (appearances by meeting ID, then person ID).
 	Export(ctx context.Context) (*Graph, error)

@@ -20,6 +20,9 @@ var codes = map[string]string{
 	domain.ECONFLICT:    "CONFLICT",
 	domain.EUNAVAILABLE: "UNAVAILABLE",
 	domain.EINTERNAL:    "INTERNAL",
+
+	domain.EUNAUTHORIZED: "UNAUTHENTICATED",
+	domain.EFORBIDDEN:    "FORBIDDEN",
 }
 
 // Codes of the server's own refusals.
@@ -54,6 +57,7 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 				gqlErr.Message = "internal error"
 			}
 			errcode.Set(gqlErr, codes[de.Code])
+			detail(gqlErr, err)
 		case errors.Is(err, context.DeadlineExceeded):
 			gqlErr.Message = "the request took too long and was stopped; ask for less (smaller pages, fewer fields)"
 			errcode.Set(gqlErr, codeTimeout)
@@ -82,5 +86,36 @@ func recoverer(log *slog.Logger) graphql.RecoverFunc {
 		e := gqlerror.Errorf("internal error")
 		errcode.Set(e, codeInternal)
 		return e
+	}
+}
+
+// detail adds what a client needs to act on a domain error: the nodes a
+// CONFLICT is about (extensions.candidates of an ambiguous name,
+// extensions.referrers of a refused delete), and every problem of a
+// BAD_USER_INPUT with the input path at fault (extensions.problems).
+func detail(gqlErr *gqlerror.Error, err error) {
+	if gqlErr.Extensions == nil {
+		gqlErr.Extensions = map[string]any{}
+	}
+	var ne *domain.NodesError
+	if errors.As(err, &ne) {
+		nodes := make([]map[string]any, len(ne.Nodes))
+		for i, n := range ne.Nodes {
+			nodes[i] = map[string]any{"id": n.ID, "kind": string(n.Kind), "name": n.Name}
+		}
+		gqlErr.Extensions[ne.Key] = nodes
+	}
+	var ve *domain.ValidationError
+	if errors.As(err, &ve) {
+		problems := make([]map[string]any, len(ve.Problems))
+		for i, p := range ve.Problems {
+			problems[i] = map[string]any{"field": p.Field, "message": p.Message}
+		}
+		gqlErr.Extensions["problems"] = problems
+	} else {
+		var de *domain.Error
+		if errors.As(err, &de) && de.Field != "" {
+			gqlErr.Extensions["field"] = de.Field
+		}
 	}
 }

@@ -130,3 +130,14 @@ func TestCORSAllowsOnlyConfiguredOrigins(t *testing.T) {
 		}
 	}
 }
+
+func TestPprofOnlyWhenAsked(t *testing.T) {
+	for _, on := range []bool{false, true} {
+		h := New(Config{Store: stubStore{}, Pprof: on, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/debug/pprof/", nil))
+		if got := rec.Code == http.StatusOK; got != on {
+			t.Errorf("Pprof %v: GET /debug/pprof/ = %d", on, rec.Code)
+		}
+	}
+}

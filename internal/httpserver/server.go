@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/http/pprof"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -29,6 +30,12 @@ type Config struct {
 	CORSOrigins []string // allowed browser origins; none by default
 	// Metrics, if set, observes every GraphQL answer and is served at /metrics.
 	Metrics *metrics.Metrics
+	// Pprof serves Go's profiles at /debug/pprof/ (for profiling a slow
+	// server; off by default: profiles show internals).
+	Pprof bool
+	// Auth, if set, wraps the GraphQL endpoint to put the caller in the
+	// request's context (auth.Middleware); writes need it.
+	Auth func(http.Handler) http.Handler
 }
 
 // GraphQL returns the GraphQL endpoint alone, with limits, error mapping and
@@ -51,6 +58,9 @@ func GraphQL(cfg Config) http.Handler {
 	srv.SetErrorPresenter(presenter(cfg.Logger))
 	srv.SetRecoverFunc(recoverer(cfg.Logger))
 	var h http.Handler = loader.Middleware(cfg.Store, srv)
+	if cfg.Auth != nil {
+		h = cfg.Auth(h)
+	}
 	h = timeout(time.Duration(cfg.Limits.Timeout)*time.Millisecond, h)
 	return limitBody(cfg.Limits.MaxBodyBytes, h)
 }
@@ -65,6 +75,13 @@ func New(cfg Config) http.Handler {
 	mux.Handle("GET /explore", http.RedirectHandler("/explore/", http.StatusMovedPermanently))
 	if cfg.Metrics != nil {
 		mux.Handle("GET /metrics", cfg.Metrics.Handler())
+	}
+	if cfg.Pprof {
+		mux.HandleFunc("GET /debug/pprof/", pprof.Index)
+		mux.HandleFunc("GET /debug/pprof/cmdline", pprof.Cmdline)
+		mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+		mux.HandleFunc("GET /debug/pprof/symbol", pprof.Symbol)
+		mux.HandleFunc("GET /debug/pprof/trace", pprof.Trace)
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("ok\n"))

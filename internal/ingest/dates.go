@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -36,12 +37,12 @@ type dateCand struct {
 }
 
 var (
-	mdyRe  = regexp.MustCompile(`(?i)\b(` + monthPattern + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?\b`)
-	dmyRe  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{1,2})?\s+(?:of\s+)?(` + monthPattern + `)(?:,?\s+(\d{4}))?\b`)
+	mdyRe  = mustPattern(`(?i)\b(` + monthPattern + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?\b`)
+	dmyRe  = mustPattern(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{1,2})?\s+(?:of\s+)?(` + monthPattern + `)(?:,?\s+(\d{4}))?\b`)
 	isoRe  = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 	dotRe  = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
-	myRe   = regexp.MustCompile(`(?i)\b(` + monthPattern + `)\s+(?:of\s+)?(\d{4})\b`)
-	yearRe = regexp.MustCompile(`(?i)\b(?:in|during|of)\s+((?:19|20)\d{2})\b`)
+	myRe   = mustPattern(`(?i)\b(` + monthPattern + `)\s+(?:of\s+)?(\d{4})\b`)
+	yearRe = mustPattern(`(?i)\b(?:in|during|of)\s+((?:19|20)\d{2})\b`)
 )
 
 func monthNum(s string) int { return months[strings.TrimSuffix(strings.ToLower(s), ".")] }
@@ -50,13 +51,14 @@ func monthNum(s string) int { return months[strings.TrimSuffix(strings.ToLower(s
 // read the most precise way it can be, not overlapping.
 func findDates(s string, base int) []dateCand {
 	var out []dateCand
+	// The spans of out, which never overlap, by start; those of the
+	// current pattern join them once its matches are read (they do not
+	// overlap one another).
+	var sorted, pass []span
 	taken := func(a, b int) bool {
-		for _, c := range out {
-			if overlaps(c.s, span{base + a, base + b}) {
-				return true
-			}
-		}
-		return false
+		a, b = base+a, base+b
+		i := sort.Search(len(sorted), func(i int) bool { return sorted[i].end > a })
+		return i < len(sorted) && sorted[i].start < b
 	}
 	add := func(c dateCand, a, b int) {
 		if taken(a, b) {
@@ -64,13 +66,24 @@ func findDates(s string, base int) []dateCand {
 		}
 		c.s = span{base + a, base + b}
 		out = append(out, c)
+		pass = append(pass, c.s)
 	}
-	for _, m := range isoRe.FindAllStringSubmatchIndex(s, -1) {
+	endPass := func() {
+		if len(pass) > 0 {
+			sorted = append(sorted, pass...)
+			sort.Slice(sorted, func(i, j int) bool { return sorted[i].start < sorted[j].start })
+			pass = pass[:0]
+		}
+	}
+	// isoRe and dotRe match at a number: try them only there
+	numbers := numberStarts(s)
+	for _, m := range isoTries.findAt(s, numbers, nil) {
 		if d, err := domain.ParseDate(s[m[0]:m[1]]); err == nil {
 			add(dateCand{d: d, kind: dateFull}, m[0], m[1])
 		}
 	}
-	for _, m := range dotRe.FindAllStringSubmatchIndex(s, -1) {
+	endPass()
+	for _, m := range dotTries.findAt(s, numbers, nil) {
 		day, _ := strconv.Atoi(s[m[2]:m[3]])
 		mon, _ := strconv.Atoi(s[m[4]:m[5]])
 		year, _ := strconv.Atoi(s[m[6]:m[7]])
@@ -79,8 +92,34 @@ func findDates(s string, base int) []dateCand {
 			add(dateCand{d: d, kind: dateFull}, m[0], m[1])
 		}
 	}
-	for _, re := range []*regexp.Regexp{mdyRe, dmyRe} {
-		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+	endPass()
+	f := fold(s)
+	// mdyRe and myRe match at a month's name, dmyRe at a number: when fold
+	// kept s's offsets, try them only there
+	aligned := len(f) == len(s)
+	var months []int
+	if aligned {
+		months = monthStarts(f)
+	}
+	find := func(re *pattern, t *tries, starts []int) [][]int {
+		if aligned {
+			// (no match without a month's name, nor without a start)
+			if len(months) == 0 || len(starts) == 0 {
+				return nil
+			}
+			return t.findAt(s, starts, nil)
+		}
+		if !re.mayString(f) {
+			return nil
+		}
+		return re.FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, re := range []*pattern{mdyRe, dmyRe} {
+		t, starts := mdyTries, months
+		if re == dmyRe {
+			t, starts = dmyTries, numbers
+		}
+		for _, m := range find(re, t, starts) {
 			var mon, day int
 			if re == mdyRe {
 				mon = monthNum(s[m[2]:m[3]])
@@ -106,8 +145,9 @@ func findDates(s string, base int) []dateCand {
 			}
 			add(dateCand{kind: dateMonthDay, day: day, mon: mon}, m[0], m[1])
 		}
+		endPass()
 	}
-	for _, m := range myRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range find(myRe, myTries, months) {
 		mon := monthNum(s[m[2]:m[3]])
 		year, _ := strconv.Atoi(s[m[4]:m[5]])
 		d := domain.Date{Year: year, Month: mon}
@@ -115,11 +155,42 @@ func findDates(s string, base int) []dateCand {
 			add(dateCand{d: d, kind: dateMonth}, m[0], m[1])
 		}
 	}
-	for _, m := range yearRe.FindAllStringSubmatchIndex(s, -1) {
+	endPass()
+	for _, m := range yearRe.findAll(f, s) {
 		year, _ := strconv.Atoi(s[m[2]:m[3]])
 		d := domain.Date{Year: year}
 		if d.Validate() == nil {
 			add(dateCand{d: d, kind: dateYear}, m[2], m[3])
+		}
+	}
+	return out
+}
+
+var (
+	mdyTries, dmyTries, myTries = newTries(mdyRe.Regexp), newTries(dmyRe.Regexp), newTries(myRe.Regexp)
+	isoTries, dotTries          = newTries(isoRe), newTries(dotRe)
+)
+
+// monthStarts returns where the months' names may start in f (folded):
+// at their first three letters, in order.
+func monthStarts(f string) []int {
+	var out []int
+	for i := 0; i+3 <= len(f); i++ {
+		switch f[i : i+3] {
+		case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// numberStarts returns where in s a number starts at a word boundary: an
+// ASCII digit after a character that is not \w, or at the start.
+func numberStarts(s string) []int {
+	var out []int
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' && (i == 0 || !isWordByte(s[i-1])) {
+			out = append(out, i)
 		}
 	}
 	return out

@@ -13,6 +13,11 @@
 // reviewer can check it; no person's name is ever made up: each is a span of
 // the input.
 //
+// Extract takes time in proportion to the length of its input
+// (TestExtractIsLinear): its patterns are compiled once, and each part of
+// the text is read a bounded number of times, however the text repeats
+// itself.
+//
 // Extract is rule-based and deterministic: gazetteers of countries, cities,
 // initiatives, institutions and theme keywords (Gazetteer, extendable from a
 // store) and patterns of the genre ("Opening speeches were delivered by

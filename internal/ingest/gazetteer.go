@@ -47,11 +47,18 @@ type Gazetteer struct {
 	once                                sync.Once
 	countryM, cityM, initM, instM, thmM *matcher
 	demonyms                            map[string]string // normalised country word -> country ID
+	// councilForm1 and councilForm2 find councils named by country words
+	// (see councilRes); built once, with the matchers.
+	councilForm1, councilForm2 *councilPattern
+	// maxPrefixKey is the length of the longest one-word prefix keyword
+	// of thmM: prefixPhrases looks no further.
+	maxPrefixKey int
 }
 
 // matcher finds phrases in tokenised text, the longest first.
 type matcher struct {
 	byFirst map[string][]phrase
+	maxToks int // the most tokens of a phrase
 }
 
 type phrase struct {
@@ -92,18 +99,31 @@ func canonToken(t string) string {
 
 // tokenize splits s into words: letters and digits, with '+' and '&' kept
 // inside ("3+3"); an apostrophe ends a word ("Azerbaijan’s" is "azerbaijan", "s").
-func tokenize(s string, base int) []token {
-	var out []token
+func tokenize(s string, base int) []token { return tokenizeN(s, base, -1) }
+
+// tokenizeN is tokenize that stops after limit tokens (no limit if limit < 0).
+func tokenizeN(s string, base, limit int) []token {
+	if limit == 0 {
+		return nil
+	}
+	// room for the tokens of most text at once (a word and a space are
+	// some 6 bytes in English)
+	c := len(s)/5 + 1
+	if limit > 0 {
+		c = min(c, limit)
+	}
+	out := make([]token, 0, c)
 	start := -1
-	flush := func(end int) {
+	flush := func(end int) bool {
 		if start >= 0 {
 			raw := s[start:end]
-			n := domain.NormalizeName(raw)
+			n := normToken(raw)
 			if n != "" {
 				out = append(out, token{norm: canonToken(strings.ReplaceAll(n, " ", "")), raw: raw, s: span{base + start, base + end}})
 			}
 			start = -1
 		}
+		return limit >= 0 && len(out) >= limit
 	}
 	for i, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '+' && start >= 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
@@ -112,10 +132,56 @@ func tokenize(s string, base int) []token {
 			}
 			continue
 		}
-		flush(i)
+		if flush(i) {
+			return out
+		}
 	}
 	flush(len(s))
 	return out
+}
+
+// normToken is domain.NormalizeName of a token's text (letters, digits,
+// marks and '+'), without its Unicode normalisation when the token is ASCII:
+// then it is the token in lower case.
+func normToken(raw string) string {
+	for i := 0; i < len(raw); i++ {
+		if raw[i] >= utf8.RuneSelf {
+			return domain.NormalizeName(raw)
+		}
+	}
+	return strings.ToLower(raw)
+}
+
+// normalizeName is domain.NormalizeName, done byte by byte for ASCII text
+// (where Unicode normalisation changes nothing): letters and digits in
+// lower case, '+' and '&' kept, apostrophes dropped, every other run of
+// characters one space, none at the ends.
+func normalizeName(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return domain.NormalizeName(s)
+		}
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '&':
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c)
+		case c == '\'' || c == '`':
+		default:
+			space = true
+		}
+	}
+	return string(b)
 }
 
 func isAcronym(s string) bool {
@@ -150,6 +216,7 @@ func (m *matcher) add(alias, id string) {
 		}
 	}
 	m.byFirst[p.toks[0]] = append(m.byFirst[p.toks[0]], p)
+	m.maxToks = max(m.maxToks, len(p.toks))
 }
 
 func newMatcher(entries []Entry) *matcher {
@@ -177,6 +244,11 @@ type hit struct {
 	id string
 	s  span
 }
+
+// firstTokens is how many tokens of a text decide whether a phrase starts
+// at its first or second token: find on them gives the same first hit,
+// when that hit starts at one of the two.
+func (m *matcher) firstTokens() int { return m.maxToks + 2 }
 
 // find returns the phrases in toks, longest first at each position, not overlapping.
 func (m *matcher) find(toks []token) []hit {
@@ -233,6 +305,14 @@ func (g *Gazetteer) compile() {
 			g.thmM.add(r.Name, r.ID)
 		}
 		g.thmM.sort()
+		for k, ps := range g.thmM.byFirst {
+			for _, p := range ps {
+				if p.prefix && len(p.toks) == 1 {
+					g.maxPrefixKey = max(g.maxPrefixKey, len(k))
+				}
+			}
+		}
+		g.councilForm1, g.councilForm2 = councilRes(g.Countries)
 		g.demonyms = map[string]string{}
 		for _, c := range g.Countries {
 			for _, a := range append([]string{c.Name}, c.Aliases...) {
@@ -266,7 +346,7 @@ func (g *Gazetteer) themeHits(toks []token) []hit {
 // (other than t itself, found by its key).
 func (g *Gazetteer) prefixPhrases(t string) []phrase {
 	var out []phrase
-	for n := 3; n < len(t); n++ {
+	for n := 3; n < len(t) && n <= g.maxPrefixKey; n++ {
 		for _, p := range g.thmM.byFirst[t[:n]] {
 			if p.prefix && len(p.toks) == 1 {
 				out = append(out, p)
@@ -289,7 +369,7 @@ func (g *Gazetteer) entry(list []Entry, id string) *Entry {
 // "Azerbaijani", "Azerbaijan"), or "".
 func (g *Gazetteer) countryOfWord(w string) string {
 	g.compile()
-	toks := tokenize(w, 0)
+	toks := tokenizeN(w, 0, 2)
 	if len(toks) != 1 {
 		return ""
 	}

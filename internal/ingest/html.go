@@ -48,6 +48,7 @@ func stripHTML(b []byte) (string, []int32) {
 		skip bool
 	}
 	var stack []open
+	onStack := map[string]int{} // how many elements of each name stack holds
 	skipping := 0
 	z := html.NewTokenizer(bytes.NewReader(b))
 	off := 0
@@ -94,13 +95,16 @@ func stripHTML(b []byte) (string, []int32) {
 				continue
 			}
 			stack = append(stack, open{tag, skip})
+			onStack[tag]++
 			if skip {
 				skipping++
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			tag := string(name)
-			for i := len(stack) - 1; i >= 0; i-- {
+			// An end tag with no open element of its name closes nothing:
+			// do not look through the whole stack for it.
+			for i := len(stack) - 1; i >= 0 && onStack[tag] > 0; i-- {
 				if stack[i].name != tag {
 					continue
 				}
@@ -108,6 +112,7 @@ func stripHTML(b []byte) (string, []int32) {
 					if stack[j].skip {
 						skipping--
 					}
+					onStack[stack[j].name]--
 				}
 				stack = stack[:i]
 				break
@@ -127,7 +132,8 @@ func appendText(raw string, at int, emit func(string, int)) {
 		c := raw[i]
 		switch {
 		case c == '&':
-			j := strings.IndexByte(raw[i:], ';')
+			// only a reference of up to 12 bytes counts: look no further
+			j := strings.IndexByte(raw[i:min(len(raw), i+12)], ';')
 			if j > 1 && j < 12 {
 				ent := raw[i : i+j+1]
 				if dec := html.UnescapeString(ent); dec != ent {

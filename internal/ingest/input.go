@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,6 +26,10 @@ type document struct {
 	pub    domain.Date // the publication date the report gives for itself
 	pubEv  span
 	runeAt []int32 // byte offset in orig -> code point offset; built on demand
+	// nonSpace[i] counts the bytes of text[:i] that are not \s (ASCII
+	// white space, as regexp reads it); wordStart[i] is where the run of
+	// \w bytes holding text[i] starts. Built on demand, by tailStart.
+	nonSpace, wordStart []int32
 }
 
 // para is a paragraph of document.text: [start, end) in bytes.
@@ -146,10 +151,113 @@ func (d *document) evidence(s span, conf float64) Evidence {
 	return Evidence{Start: int(d.runeAt[a]), End: int(d.runeAt[b]), Confidence: round2(conf)}
 }
 
+// tailStart returns where a pattern anchored at the end of text[start:end]
+// ("...\s+$") can be looked for, so that each search reads a bounded part of
+// a long sentence rather than all of it: the shortest tail of
+// text[start:end] that holds k bytes other than ASCII white space. A match
+// of a pattern that holds fewer than k such bytes lies in that tail, and
+// the pattern finds it there just as in the whole: it cannot start at the
+// tail's first byte, so what stands before the tail does not matter. With
+// word set, a pattern may also hold one \w+ word of any length: the tail
+// is then widened to the start of the word it begins in, and by k more
+// bytes before that (a match whose word lies after the first cut starts
+// less than k bytes before that word; one whose word straddles the cut
+// starts less than k bytes before the word's start; and no match lies
+// before the cut, as it would hold k bytes besides its word).
+func (d *document) tailStart(start, end, k int, word bool) int {
+	if end-start <= k {
+		return start
+	}
+	d.buildTail()
+	p := d.cut(start, end, k)
+	if word {
+		if p > start && isWordByte(d.text[p-1]) && isWordByte(d.text[p]) {
+			p = max(start, int(d.wordStart[p]))
+		}
+		p = d.cut(start, p, k)
+	}
+	return p
+}
+
+// headEnd returns where the shortest head of text[start:end] that holds k
+// bytes other than ASCII white space ends, or end.
+func (d *document) headEnd(start, end, k int) int {
+	if end-start <= k {
+		return end
+	}
+	d.buildTail()
+	target := d.nonSpace[start] + int32(k)
+	if d.nonSpace[end] < target {
+		return end
+	}
+	return start + sort.Search(end-start+1, func(i int) bool { return d.nonSpace[start+i] >= target })
+}
+
+// cut returns the largest p in [start, end] such that text[p:end] holds at
+// least k bytes that are not white space, or start.
+func (d *document) cut(start, end, k int) int {
+	target := d.nonSpace[end] - int32(k)
+	if target <= d.nonSpace[start] {
+		return start
+	}
+	// the first p with nonSpace[p] > target, less one
+	return start + sort.Search(end-start+1, func(i int) bool { return d.nonSpace[start+i] > target }) - 1
+}
+
+func (d *document) buildTail() {
+	if d.nonSpace != nil {
+		return
+	}
+	n := len(d.text)
+	d.nonSpace = make([]int32, n+1)
+	d.wordStart = make([]int32, n+1)
+	for i := 0; i < n; i++ {
+		c := d.text[i]
+		d.nonSpace[i+1] = d.nonSpace[i]
+		if !isRegexpSpace(c) {
+			d.nonSpace[i+1]++
+		}
+		d.wordStart[i] = int32(i)
+		if i > 0 && isWordByte(c) && isWordByte(d.text[i-1]) {
+			d.wordStart[i] = d.wordStart[i-1]
+		}
+	}
+	d.wordStart[n] = int32(n)
+}
+
+// isRegexpSpace is \s of package regexp.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// isWordByte is \w of package regexp (its \b is between a \w and a non-\w).
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
 // Furniture: lines that belong to the page, not to the report.
-var furnitureRe = regexp.MustCompile(`(?i)^(?:rate this (?:article|news|material)|\(?votes?:?\s*\d+(?:,\s*rating:?\s*[\d.,]+)?\)?|\(?\d+\s+votes?\)?|rating:?\s*[\d.,]+|share(?: this)?(?: article| news| on \w+)?|tweet|print|e-?mail|poll(?: conducted| results)?|vote|results|read more|tags:?|latest|related(?: articles| news)?|leave a reply|back to top(?: button)?|for (?:business|researchers|students|media|partners|experts)|subscribe.*|stay up-to-date.*|follow us.*|your email address will not be published.*|required fields are marked.*|comments?|home|menu|search|login|log in|sign in|sign up|register|advertisement|photo|video|source:.*|details added.*|\+\s*↺\s*−.*|.{0,40}\bread more|[\p{Cyrillic}\s]{1,40}|.{0,60}\(\s*photos?\s*\)|.{0,60}\(\s*video\s*\))$`)
+//
+// It is two patterns, so that the branches that first skip up to 60
+// characters (slow, as each is tried at each of them) are tried only on a
+// line that ends as they do: isFurniture.
+var (
+	furnitureRe     = regexp.MustCompile(`(?i)^(?:rate this (?:article|news|material)|\(?votes?:?\s*\d+(?:,\s*rating:?\s*[\d.,]+)?\)?|\(?\d+\s+votes?\)?|rating:?\s*[\d.,]+|share(?: this)?(?: article| news| on \w+)?|tweet|print|e-?mail|poll(?: conducted| results)?|vote|results|read more|tags:?|latest|related(?: articles| news)?|leave a reply|back to top(?: button)?|for (?:business|researchers|students|media|partners|experts)|subscribe.*|stay up-to-date.*|follow us.*|your email address will not be published.*|required fields are marked.*|comments?|home|menu|search|login|log in|sign in|sign up|register|advertisement|photo|video|source:.*|details added.*|\+\s*↺\s*−.*|[\p{Cyrillic}\s]{1,40})$`)
+	furnitureTailRe = regexp.MustCompile(`(?i)^(?:.{0,40}\bread more|.{0,60}\(\s*photos?\s*\)|.{0,60}\(\s*video\s*\))$`)
+)
+
+// isFurniture reports whether a line is page furniture: a match of
+// furnitureRe, or of furnitureTailRe, which ends in "read more" or ")".
+func isFurniture(t string) bool {
+	if furnitureRe.MatchString(t) {
+		return true
+	}
+	if !strings.HasSuffix(t, ")") && !(len(t) >= len("read more") && strings.EqualFold(t[len(t)-len("more"):], "more")) {
+		return false
+	}
+	return furnitureTailRe.MatchString(t)
+}
 
 // countRe is a vote count of a poll option: "33 (31%)".
 var countRe = regexp.MustCompile(`^\d+\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\)$`)
@@ -191,9 +299,46 @@ func trimSpan(text string, s span) span {
 	return s
 }
 
-// collapse folds white space for comparing paragraphs.
+// collapse folds white space for comparing paragraphs: the words of s
+// (strings.FieldsFunc(s, isSpaceRune)) joined by single spaces.
 func collapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, isSpaceRune), " ")
+	// most text has nothing to fold: return it as it is
+	clean := true
+	prevSpace := true // at the start, a space is one too many
+	for _, r := range s {
+		sp := isSpaceRune(r)
+		if sp && (prevSpace || r != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !prevSpace || s == "" {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	start := -1 // of the current word
+	for i, r := range s {
+		if isSpaceRune(r) {
+			if start >= 0 {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:])
+	}
+	return b.String()
 }
 
 // split cuts text into lines, drops furniture, joins hard-wrapped lines into
@@ -242,7 +387,7 @@ func (d *document) split() {
 				continue
 			}
 		}
-		if furnitureRe.MatchString(t) || countRe.MatchString(t) {
+		if isFurniture(t) || countRe.MatchString(t) {
 			blank()
 			continue
 		}
@@ -251,7 +396,7 @@ func (d *document) split() {
 			l.bullet = true
 			l.s.start += m[1]
 		}
-		if metaRe.MatchString(t) && len(t) < 90 {
+		if len(t) < 90 && metaRe.MatchString(t) {
 			l.meta = true
 		}
 		lines = append(lines, l)

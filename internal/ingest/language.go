@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 var englishWords = wordSet("the of and in to a is was were for on with by that as at from this be are has have an its it which between their will said")
@@ -10,6 +11,11 @@ var azeriWords = wordSet("və ilə bu üçün olan edib deyib ki bir da də onun
 var turkishWords = wordSet("ve ile bu için olan bir da de olarak en çok daha ise gibi kadar sonra")
 var germanWords = wordSet("der die das und des den dem mit von im zu ist ein eine nicht auf für sich")
 var frenchWords = wordSet("le la les et des du un une est pour dans par sur avec que qui")
+
+var languageWords = []struct {
+	name string
+	set  map[string]bool
+}{{"en", englishWords}, {"az", azeriWords}, {"tr", turkishWords}, {"de", germanWords}, {"fr", frenchWords}}
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -48,11 +54,28 @@ func detectLanguage(s string) (lang string, english bool) {
 	counts := map[string]int{}
 	words := 0
 	diacritics := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+	lower := strings.ToLower(s)
+	// the words of strings.FieldsFunc(lower, not a letter), one by one
+	for i := 0; i < len(lower); {
+		r, n := utf8.DecodeRuneInString(lower[i:])
+		if !unicode.IsLetter(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(lower) {
+			r, n := utf8.DecodeRuneInString(lower[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += n
+		}
+		w := lower[i:j]
+		i = j
 		words++
-		for name, set := range map[string]map[string]bool{"en": englishWords, "az": azeriWords, "tr": turkishWords, "de": germanWords, "fr": frenchWords} {
-			if set[w] {
-				counts[name]++
+		for _, l := range languageWords {
+			if l.set[w] {
+				counts[l.name]++
 			}
 		}
 		if strings.ContainsAny(w, "əğışçöü") {
@@ -72,12 +95,12 @@ func detectLanguage(s string) (lang string, english bool) {
 			best, n = l, counts[l]
 		}
 	}
-	if best == "tr" && strings.ContainsRune(strings.ToLower(s), 'ə') {
+	if best == "tr" && strings.ContainsRune(lower, 'ə') {
 		best = "az"
 	}
 	if best == "und" && diacritics*5 > words {
 		best = "az"
-		if !strings.ContainsRune(strings.ToLower(s), 'ə') {
+		if !strings.ContainsRune(lower, 'ə') {
 			best = "tr"
 		}
 	}

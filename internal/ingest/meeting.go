@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/expertgraph/expertgraph/internal/domain"
 )
@@ -28,29 +31,186 @@ type councilGroup struct {
 
 var councilHeads = `(?:Expert\s+Council|Council|Forum|Dialogue|Round\s?[Tt]able|Conference|Commission|Club|Platform|Congress|Meeting)`
 
-// councilRes are built from the gazetteer's country words.
-func (ex *extractor) councilRes() (*regexp.Regexp, *regexp.Regexp) {
+// councilRes are built from the gazetteer's country words, once per
+// Gazetteer (by its compile).
+//
+// They are slow (every country word is tried at every byte), so
+// findCouncil does not run them over whole sentences; see findAll.
+func councilRes(countries []Entry) (form1, form2 *councilPattern) {
 	var ws []string
 	seen := map[string]bool{}
-	for _, c := range ex.g.Countries {
+	demos := map[string]bool{}
+	demoWords := 1 // the most words of a country word
+	spaced := false
+	for _, c := range countries {
 		for _, a := range append([]string{c.Name}, c.Aliases...) {
 			if strings.ContainsAny(a, " .") || seen[a] {
 				continue
 			}
 			seen[a] = true
 			ws = append(ws, regexp.QuoteMeta(a))
+			demos[a] = true
+			demoWords = max(demoWords, len(fieldsASCII(a, 0, len(a))))
+			spaced = spaced || a == "" || strings.ContainsFunc(a, func(r rune) bool { return r < utf8.RuneSelf && isRegexpSpace(byte(r)) })
 		}
 	}
 	sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
 	demo := `(?:` + strings.Join(ws, "|") + `)`
 	dash := `\s*[-–—‑]\s*`
 	ord := `(?i:(` + ordinalPattern + `)\s+)?`
+	const ordWords, adjWords, headWords, margin = 2, 2, 2, 2
 	// "Russia–Azerbaijan Expert Council", "Russian-Iranian dialogue",
 	// "Azerbaijani–Turkish Think Tank Forum"
-	form1 := regexp.MustCompile(ord + `(\b` + demo + `(?:` + dash + demo + `){1,2})((?:\s+(?:[Ee]xpert|[Tt]hink[- ][Tt]anks?|[Aa]nalytical|[Ii]ntellectual|[Ii]nterregional|[Pp]ublic|[Bb]usiness|[Ss]trategic|[Dd]iscussion|[Ee]xperts’?)){0,2}\s+(?i:expert\s+council|council|forum|dialogue|round\s?table|conference|commission|club))\b`)
+	expr1 := ord + `(\b` + demo + `(?:` + dash + demo + `){1,2})((?:\s+(?:[Ee]xpert|[Tt]hink[- ][Tt]anks?|[Aa]nalytical|[Ii]ntellectual|[Ii]nterregional|[Pp]ublic|[Bb]usiness|[Ss]trategic|[Dd]iscussion|[Ee]xperts’?)){0,2}\s+(?i:expert\s+council|council|forum|dialogue|round\s?table|conference|commission|club))\b`
+	form1 = &councilPattern{pattern: mustPattern(expr1), before: ordWords + demoWords + margin, after: 3*demoWords + 2 + 2*adjWords + headWords + margin,
+		anchor: func(st string, w span) bool { return strings.ContainsAny(st[w.start:w.end], "-–—‑") }}
+	if !spaced {
+		form1.demos = demos
+		for d := range demos {
+			form1.demoLens = appendNewInt(form1.demoLens, len(d))
+		}
+		sort.Ints(form1.demoLens)
+		form1.tries = newTries(form1.Regexp)
+	}
 	// "Shusha Forum of Azerbaijan–Türkiye Think Tanks"
-	form2 := regexp.MustCompile(ord + `((?:[A-Z][\p{L}]+\s+){0,3}` + councilHeads + `\s+of\s+(` + demo + `)(?:` + dash + `|\s+and\s+)(` + demo + `)\s+(?i:think[- ]tanks|experts|expert\s+centers|analytical\s+centers))\b`)
+	kind := `\s+(?i:think[- ]tanks|experts|expert\s+centers|analytical\s+centers)`
+	form2 = &councilPattern{pattern: mustPattern(ord + `((?:[A-Z][\p{L}]+\s+){0,3}` + councilHeads + `\s+of\s+(` + demo + `)(?:` + dash + `|\s+and\s+)(` + demo + `)` + kind + `)\b`),
+		before: ordWords + 3 + headWords + margin, after: 2*demoWords + 1 + 2 + margin}
+	// what follows "of" in a match: a match lies around an "of" that it follows
+	afterOf := regexp.MustCompile(`^` + demo + `(?:` + dash + `|\s+and\s+)` + demo + kind + `\b`)
+	form2.anchor = func(st string, w span) bool {
+		if st[w.start:w.end] != "of" {
+			return false
+		}
+		k := w.end
+		for k < len(st) && isRegexpSpace(st[k]) {
+			k++
+		}
+		return spaced || k > w.end && afterOf.MatchString(st[k:])
+	}
 	return form1, form2
+}
+
+func appendNewInt(xs []int, x int) []int {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+// councilPattern is a pattern of councilRes and where in a sentence it
+// may match: a match holds a word (a run of characters other than ASCII
+// white space) that anchor accepts, with at most before words before it
+// and after words after it (for form1, a word with a dash in it: an
+// ordinal, country words, two adjectives and a head).
+type councilPattern struct {
+	*pattern
+	before, after int
+	anchor        func(st string, w span) bool
+	// form1, when no country word holds ASCII white space: the country
+	// words, their lengths, and the pattern anchored at a text's start or
+	// after its first character (so that \b sees the character before)
+	demos    map[string]bool
+	demoLens []int
+	tries    *tries
+}
+
+// findAll is FindAllStringSubmatchIndex(st, -1), without running the
+// pattern over all of st.
+//
+// When it can, it tries the pattern only where a match can start (see
+// starts). Otherwise it runs it on the parts of st a match can lie in:
+// each part begins after ASCII white space (or at st's start) and ends
+// before it (or at st's end), which the pattern reads as it reads the ends
+// of a text; the parts do not overlap, and each match lies in one, so they
+// give the same matches, in order.
+func (p *councilPattern) findAll(st string) [][]int {
+	if p.demos != nil {
+		return p.findAt(st, p.starts(st))
+	}
+	words := fieldsASCII(st, 0, len(st))
+	var out [][]int
+	for i := 0; i < len(words); {
+		if !p.anchor(st, words[i]) {
+			i++
+			continue
+		}
+		first, last := max(0, i-p.before), min(len(words)-1, i+p.after)
+		// take in the anchors that follow, while their parts overlap
+		j := i + 1
+		for ; j < len(words) && j-p.before <= last+1; j++ {
+			if p.anchor(st, words[j]) {
+				last = min(len(words)-1, j+p.after)
+			}
+		}
+		from, to := words[first].start, words[last].end
+		for _, m := range p.FindAllStringSubmatchIndex(st[from:to], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += from
+				}
+			}
+			out = append(out, m)
+		}
+		i = max(j, last+1)
+	}
+	return out
+}
+
+// maxOrdinalBytes is the longest ordinal of ordinalPattern, in bytes
+// ("seventeenth", with a LONG S for its "s").
+const maxOrdinalBytes = 16
+
+// ordinalRe is a text that is an ordinal of form1 (in any case).
+var ordinalRe = regexp.MustCompile(`^(?i:` + ordinalPattern + `)$`)
+
+// starts returns, in order, every position of st where a match of form1
+// can start. A match is [ORDINAL \s+] COUNTRY \s* DASH ...: its first
+// country word is followed by white space and a dash, so it ends where
+// the white space before some dash begins and it is one of the words of
+// the gazetteer; an ordinal ends where the white space before it begins,
+// and starts within maxOrdinalBytes of there.
+func (p *councilPattern) starts(st string) []int {
+	var out []int
+	for i, r := range st {
+		if r != '-' && r != '–' && r != '—' && r != '‑' {
+			continue
+		}
+		e := i
+		for e > 0 && isRegexpSpace(st[e-1]) {
+			e--
+		}
+		for _, l := range p.demoLens {
+			q := e - l
+			if q < 0 || !p.demos[st[q:e]] {
+				continue
+			}
+			out = append(out, q)
+			j := q
+			for j > 0 && isRegexpSpace(st[j-1]) {
+				j--
+			}
+			if j == q {
+				continue
+			}
+			for x := max(0, j-maxOrdinalBytes); x < j; x++ {
+				if ordinalRe.MatchString(st[x:j]) {
+					out = append(out, x)
+				}
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// findAt is FindAllStringSubmatchIndex(st, -1) for form1, whose matches
+// can start only at starts (see tries.findAt); a match spans no more
+// words than before+after+1.
+func (p *councilPattern) findAt(st string, starts []int) [][]int {
+	return p.tries.findAt(st, starts, func(q int) int { return wordsEnd(st, q, p.before+p.after+1) })
 }
 
 // meeting reads the council, ordinal, date, city, theme and format.
@@ -78,14 +238,17 @@ func headOf(s string) string {
 }
 
 func (ex *extractor) findCouncil() {
-	form1, form2 := ex.councilRes()
+	form1, form2 := ex.g.councilForm1, ex.g.councilForm2
 	groups := map[string]*councilGroup{}
 	var order []string
 	t := ex.doc.text
 	for si, s := range ex.sents {
 		st := t[s.s.start:s.s.end]
 		var ms []councilMention
-		for _, m := range form1.FindAllStringSubmatchIndex(st, -1) {
+		if !form1.may(ex.sentFold(si)) && !form2.may(ex.sentFold(si)) {
+			continue
+		}
+		for _, m := range form1.findAll(st) {
 			cm := councilMention{s: span{s.s.start + m[4], s.s.start + m[7]}, sent: si}
 			pair := st[m[4]:m[5]]
 			for _, w := range hoistedMeeting1Re.Split(pair, -1) {
@@ -100,7 +263,7 @@ func (ex *extractor) findCouncil() {
 			}
 			ms = append(ms, cm)
 		}
-		for _, m := range form2.FindAllStringSubmatchIndex(st, -1) {
+		for _, m := range form2.findAll(st) {
 			cm := councilMention{s: span{s.s.start + m[4], s.s.start + m[5]}, sent: si}
 			for _, k := range []int{6, 8} {
 				if c := ex.g.countryOfWord(st[m[k]:m[k+1]]); c != "" {
@@ -141,11 +304,9 @@ func (ex *extractor) findCouncil() {
 			if m.ordinal > 0 {
 				score += 2
 			}
-			for _, a := range ex.acr {
-				if overlaps(a.fullS, m.s) {
-					score += 2
-					g.acr, g.acrS = a.acr, a.acrS
-				}
+			for _, i := range ex.overlapping(m.s) {
+				score += 2
+				g.acr, g.acrS = ex.acr[i].acr, ex.acr[i].acrS
 			}
 		}
 		if score > bestScore {
@@ -159,13 +320,8 @@ func (ex *extractor) findCouncil() {
 	pick := g.mentions[0]
 	found := false
 	for _, m := range g.mentions {
-		for _, a := range ex.acr {
-			if overlaps(a.fullS, m.s) {
-				pick, found = m, true
-				break
-			}
-		}
-		if found {
+		if len(ex.overlapping(m.s)) > 0 {
+			pick, found = m, true
 			break
 		}
 	}
@@ -207,32 +363,53 @@ func uniqueSorted(ss []string) []string {
 	return out
 }
 
-var eventNounRe = regexp.MustCompile(`(?i)\b(?:meeting|session|forum|conference|round\s?table|dialogue|gathering|event|council)\b`)
-var eventVerbRe = regexp.MustCompile(`(?i)\b(?:hosted|hosts|held|took place|convened|underway|is being held|was held|opened|kicked off|gathered|brought together|organi[sz]ed|took part|attended)\b`)
+var eventNounRe = mustPattern(`(?i)\b(?:meeting|session|forum|conference|round\s?table|dialogue|gathering|event|council)\b`)
+var eventVerbRe = mustPattern(`(?i)\b(?:hosted|hosts|held|took place|convened|underway|is being held|was held|opened|kicked off|gathered|brought together|organi[sz]ed|took part|attended)\b`)
 
 // findMeetingSentences marks the sentences about the meeting itself: those
 // that name the council, or without a council, those with an event noun and verb.
 func (ex *extractor) findMeetingSentences() {
-	var acrRe *regexp.Regexp
-	if ex.council != nil && ex.council.acr != "" {
-		acrRe = regexp.MustCompile(`\b` + regexp.QuoteMeta(ex.council.acr) + `\b`)
+	named := map[int]bool{} // sentences that name the council
+	if ex.council != nil {
+		for _, m := range ex.council.mentions {
+			named[m.sent] = true
+		}
 	}
 	for i, s := range ex.sents {
 		st := ex.text(s.s)
 		if ex.council != nil {
-			for _, m := range ex.council.mentions {
-				if m.sent == i {
-					ex.meetingSents = append(ex.meetingSents, i)
-					goto next
-				}
-			}
-			if acrRe != nil && acrRe.MatchString(st) && eventNounRe.MatchString(st) {
+			if named[i] || ex.council.acr != "" && containsWord(st, ex.council.acr) && eventNounRe.may(ex.sentFold(i)) && eventNounRe.MatchString(st) {
 				ex.meetingSents = append(ex.meetingSents, i)
 			}
-		} else if eventNounRe.MatchString(st) && eventVerbRe.MatchString(st) {
+		} else if eventNounRe.may(ex.sentFold(i)) && eventVerbRe.may(ex.sentFold(i)) && eventNounRe.MatchString(st) && eventVerbRe.MatchString(st) {
 			ex.meetingSents = append(ex.meetingSents, i)
 		}
-	next:
+	}
+}
+
+// containsWord reports whether w occurs in s between word boundaries as
+// regexp's \b reads them: `\b` + regexp.QuoteMeta(w) + `\b`, without a
+// regexp compiled for each w.
+func containsWord(s, w string) bool {
+	if w == "" {
+		return false
+	}
+	// \b holds at an end of w only when the byte there and the byte
+	// beside it outside w differ in being \w (a text's ends count as not \w)
+	startWord, endWord := isWordByte(w[0]), isWordByte(w[len(w)-1])
+	for off := 0; ; {
+		k := strings.Index(s[off:], w)
+		if k < 0 {
+			return false
+		}
+		i := off + k
+		j := i + len(w)
+		before := i > 0 && isWordByte(s[i-1])
+		after := j < len(s) && isWordByte(s[j])
+		if before != startWord && after != endWord {
+			return true
+		}
+		off = i + 1
 	}
 }
 
@@ -250,34 +427,42 @@ func (ex *extractor) findOrdinal() {
 	}
 	t := ex.doc.text
 	md := &ex.d.Meeting
+	// The patterns anchored at the end are read on a tail of the text
+	// before the mention (see tailStart), not on all of it.
+	notThisMeeting := func(start, end int) bool {
+		return notThisMeetingRe.MatchString(t[ex.doc.tailStart(start, end, tailBytes, false):end])
+	}
 	for _, m := range ex.council.mentions {
-		if m.ordinal > 0 && !notThisMeetingRe.MatchString(t[ex.sents[m.sent].s.start:m.ordS.start]) {
+		sentStart := ex.sents[m.sent].s.start
+		if m.ordinal > 0 && !notThisMeeting(sentStart, m.ordS.start) {
 			md.Ordinal = m.ordinal
 			md.Evidence["ordinal"] = ex.ev(m.ordS, 0.9)
 			return
 		}
-		left := t[ex.sents[m.sent].s.start:m.s.start]
+		base := ex.doc.tailStart(sentStart, m.s.start, tailBytes, false)
+		left := t[base:m.s.start]
 		if lm := ordMeetingRe.FindStringSubmatchIndex(left); lm != nil {
-			if notThisMeetingRe.MatchString(left[:lm[2]]) {
+			if notThisMeeting(sentStart, base+lm[2]) {
 				continue
 			}
-			base := ex.sents[m.sent].s.start
 			md.Ordinal = parseOrdinal(left[lm[2]:lm[3]])
 			md.Evidence["ordinal"] = ex.ev(span{base + lm[2], base + lm[3]}, 0.95)
 			return
 		}
 	}
 	// "the 5th RAEC meeting", "its fifth meeting"
+	res := []*regexp.Regexp{itsOrdinalRe}
+	if ex.council.acr != "" && len(ex.meetingSents) > 0 {
+		if re := acronymOrdinalRe(ex.council.acr); re != nil {
+			res = append([]*regexp.Regexp{re}, res...)
+		}
+	}
 	for _, i := range ex.meetingSents {
 		st := ex.text(ex.sents[i].s)
 		base := ex.sents[i].s.start
-		res := []*regexp.Regexp{itsOrdinalRe}
-		if ex.council.acr != "" {
-			res = append([]*regexp.Regexp{regexp.MustCompile(`(?i)\b(` + ordinalPattern + `)\s+` + regexp.QuoteMeta(ex.council.acr) + `\s+(?:meeting|session)`)}, res...)
-		}
 		for _, re := range res {
 			for _, lm := range re.FindAllStringSubmatchIndex(st, -1) {
-				if notThisMeetingRe.MatchString(st[:lm[2]]) || strings.HasSuffix(strings.ToLower(strings.TrimSpace(st[:lm[0]])), "for") {
+				if notThisMeeting(base, base+lm[2]) || endsWithFor(st[:lm[0]]) {
 					continue
 				}
 				md.Ordinal = parseOrdinal(st[lm[2]:lm[3]])
@@ -286,6 +471,46 @@ func (ex *extractor) findOrdinal() {
 			}
 		}
 	}
+}
+
+// tailBytes bounds the text before a position that the patterns anchored
+// at its end (notThisMeetingRe, ordMeetingRe, cityCueBefore,
+// hoistedSpeakers4Re) read: each of their matches holds fewer bytes than
+// this but for white space (and for cityCueBefore, one word).
+const tailBytes = 256
+
+// endsWithFor reports strings.HasSuffix(strings.ToLower(strings.TrimSpace(s)), "for")
+// without copying s: only ASCII letters fold to "f", "o" and "r".
+func endsWithFor(s string) bool {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	return len(s) >= 3 && strings.EqualFold(s[len(s)-3:], "for")
+}
+
+// acronymOrdinals caches the patterns of acronymOrdinalRe, up to a bound.
+var acronymOrdinals struct {
+	sync.Mutex
+	m map[string]*regexp.Regexp
+}
+
+// acronymOrdinalRe is "the 5th RAEC meeting" for a council's acronym, or
+// nil when the acronym cannot be a pattern (it is not UTF-8).
+func acronymOrdinalRe(acr string) *regexp.Regexp {
+	acronymOrdinals.Lock()
+	defer acronymOrdinals.Unlock()
+	if re, ok := acronymOrdinals.m[acr]; ok {
+		return re
+	}
+	re, err := regexp.Compile(`(?i)\b(` + ordinalPattern + `)\s+` + regexp.QuoteMeta(acr) + `\s+(?:meeting|session)`)
+	if err != nil {
+		re = nil
+	}
+	if acronymOrdinals.m == nil {
+		acronymOrdinals.m = map[string]*regexp.Regexp{}
+	}
+	if len(acronymOrdinals.m) < 256 {
+		acronymOrdinals.m[acr] = re
+	}
+	return re
 }
 
 // findDate reads the meeting's date: a full date in a sentence about the
@@ -432,7 +657,7 @@ func (ex *extractor) findCity() {
 		for _, i := range sents {
 			s := ex.sents[i].s
 			for _, h := range ex.g.cityM.find(tokenize(t[s.start:s.end], s.start)) {
-				if cityCueBefore.MatchString(t[s.start:h.s.start]) || cityCueAfter.MatchString(t[h.s.end:s.end]) {
+				if cityCueBefore.MatchString(t[ex.doc.tailStart(s.start, h.s.start, tailBytes, true):h.s.start]) || cityCueAfter.MatchString(t[h.s.end:s.end]) {
 					set(h, conf)
 					return true
 				}
@@ -450,7 +675,8 @@ func (ex *extractor) findCity() {
 			if !strings.HasPrefix(rest, ", ") && !strings.HasPrefix(rest, " in ") {
 				continue
 			}
-			toks := tokenize(rest, m.s.end)
+			// the first tokens decide (see firstTokens)
+			toks := tokenizeN(rest, m.s.end, ex.g.cityM.firstTokens())
 			if hs := ex.g.cityM.find(toks); len(hs) > 0 && len(toks) > 0 && hs[0].s.start == toks[0].s.start || len(hs) > 0 && len(toks) > 1 && hs[0].s.start == toks[1].s.start && toks[0].norm == "in" {
 				set(hs[0], 0.7)
 				return
@@ -484,8 +710,8 @@ func (ex *extractor) countryName(id string) string {
 	return id
 }
 
-var themeRe = regexp.MustCompile(`(?i)(?:\bthemed|\bentitled|\btitled|\bunder\s+the\s+(?:theme|title|motto)(?:\s+of)?|\bon\s+the\s+(?:theme|topic|subject)(?:\s+of)?|\bcenter(?:ed|ing)\s+on\s+the\s+theme(?:\s+of)?|\bthe\s+theme(?:\s+of)?|\bdedicated\s+to\s+the\s+theme(?:\s+of)?)\s*:?\s*[“"«‘„]([^”"»’“]{5,300})[”"»’“]`)
-var themeTopicRe = regexp.MustCompile(`(?i)\bon\s+the\s+[“"«]([^”"»]{5,300})[”"»]\s+(?:topic|theme)\b`)
+var themeRe = mustPattern(`(?i)(?:\bthemed|\bentitled|\btitled|\bunder\s+the\s+(?:theme|title|motto)(?:\s+of)?|\bon\s+the\s+(?:theme|topic|subject)(?:\s+of)?|\bcenter(?:ed|ing)\s+on\s+the\s+theme(?:\s+of)?|\bthe\s+theme(?:\s+of)?|\bdedicated\s+to\s+the\s+theme(?:\s+of)?)\s*:?\s*[“"«‘„]([^”"»’“]{5,300})[”"»’“]`).withLead(16)
+var themeTopicRe = mustPattern(`(?i)\bon\s+the\s+[“"«]([^”"»]{5,300})[”"»]\s+(?:topic|theme)\b`)
 
 // findTheme reads the meeting's announced theme, in quotes.
 func (ex *extractor) findTheme() {
@@ -494,10 +720,13 @@ func (ex *extractor) findTheme() {
 	order := append(append([]int(nil), ex.meetingSents...), seq(len(ex.sents))...)
 	for _, i := range order {
 		s := ex.sents[i].s
-		st := t[s.start:s.end]
-		for _, re := range []*regexp.Regexp{themeRe, themeTopicRe} {
-			if m := re.FindStringSubmatchIndex(st); m != nil {
-				ts := trimPunct(t, span{s.start + m[2], s.start + m[3]})
+		for _, re := range []*pattern{themeRe, themeTopicRe} {
+			if !re.may(ex.sentFold(i)) {
+				continue
+			}
+			from := ex.searchFrom(re, i)
+			if m := re.FindStringSubmatchIndex(t[from:s.end]); m != nil {
+				ts := trimPunct(t, span{from + m[2], from + m[3]})
 				md.Theme = t[ts.start:ts.end]
 				conf := 0.9
 				if !containsInt(ex.meetingSents, i) {
@@ -529,16 +758,19 @@ func containsInt(xs []int, x int) bool {
 
 const formatPart = `(?:one|two|three|four|five|six|seven|\d+|a|an|several)\s+(?:[a-z-]+\s+){0,2}?(?:plenary\s+sessions?|closed\s+sessions?|sessions?|panel\s+discussions?|panels?|round\s?tables?|workshops?|discussions?|sections?)`
 
-var formatRe = regexp.MustCompile(`(?i)\b(?:comprised|consisted\s+of|included|featured|was\s+held\s+in\s+the\s+format\s+of|was\s+divided\s+into|was\s+organi[sz]ed\s+in|in\s+the\s+format\s+of)\s+(` + formatPart + `(?:(?:\s*,\s*|\s+and\s+|\s*,\s+and\s+)` + formatPart + `)*)`)
+var formatRe = mustPattern(`(?i)\b(?:comprised|consisted\s+of|included|featured|was\s+held\s+in\s+the\s+format\s+of|was\s+divided\s+into|was\s+organi[sz]ed\s+in|in\s+the\s+format\s+of)\s+(` + formatPart + `(?:(?:\s*,\s*|\s+and\s+|\s*,\s+and\s+)` + formatPart + `)*)`).withLead(24)
 
 // findFormat reads "two sessions and a panel discussion".
 func (ex *extractor) findFormat() {
 	md := &ex.d.Meeting
 	t := ex.doc.text
-	for _, s := range ex.sents {
-		st := t[s.s.start:s.s.end]
-		if m := formatRe.FindStringSubmatchIndex(st); m != nil {
-			fs := trimPunct(t, span{s.s.start + m[2], s.s.start + m[3]})
+	for si, s := range ex.sents {
+		if !formatRe.may(ex.sentFold(si)) {
+			continue
+		}
+		from := ex.searchFrom(formatRe, si)
+		if m := formatRe.FindStringSubmatchIndex(t[from:s.s.end]); m != nil {
+			fs := trimPunct(t, span{from + m[2], from + m[3]})
 			md.Format = t[fs.start:fs.end]
 			md.Evidence["format"] = ex.ev(fs, 0.85)
 			return
@@ -546,7 +778,7 @@ func (ex *extractor) findFormat() {
 	}
 }
 
-var organisedByRe = regexp.MustCompile(`(?i)\b(?:(?:jointly\s+|co-?)?organi[sz]ed(?:\s+jointly)?(?:,[^,.;]{1,60},)?\s+by|co-?hosted\s+by|convened\s+by|a\s+collaborative\s+effort\s+(?:between|of)|jointly\s+held\s+by|under\s+the\s+auspices\s+of|(?:was|were)\s+(?:the\s+)?organi[sz]ers?\s+(?:were|was)?)\s+`)
+var organisedByRe = mustPattern(`(?i)\b(?:(?:jointly\s+|co-?)?organi[sz]ed(?:\s+jointly)?(?:,[^,.;]{1,60},)?\s+by|co-?hosted\s+by|convened\s+by|a\s+collaborative\s+effort\s+(?:between|of)|jointly\s+held\s+by|under\s+the\s+auspices\s+of|(?:was|were)\s+(?:the\s+)?organi[sz]ers?\s+(?:were|was)?)\s+`).withLead(24)
 
 var listSplitRe = regexp.MustCompile(`\s*(?:,\s+and\s+|;\s+|\s+and\s+|,\s+|\s+in\s+partnership\s+with\s+|\s+in\s+cooperation\s+with\s+|\s+together\s+with\s+|\s+with\s+)`)
 
@@ -558,13 +790,16 @@ var instHeads = regexp.MustCompile(`(?i)\b(?:council|cent(?:er|re)|institute|min
 func (ex *extractor) organisers() {
 	t := ex.doc.text
 	seen := map[string]bool{}
-	for _, s := range ex.sents {
-		st := t[s.s.start:s.s.end]
-		m := organisedByRe.FindStringIndex(st)
+	for si, s := range ex.sents {
+		if !organisedByRe.may(ex.sentFold(si)) {
+			continue
+		}
+		from := ex.searchFrom(organisedByRe, si)
+		m := organisedByRe.FindStringIndex(t[from:s.s.end])
 		if m == nil {
 			continue
 		}
-		start := s.s.start + m[1]
+		start := from + m[1]
 		end := s.s.end
 		// the list ends at ", X reports" or at a new clause
 		rest := t[start:end]
@@ -597,22 +832,21 @@ func (ex *extractor) organisers() {
 				inst.Name, inst.Acronym = full, acr
 			}
 			if inst.Country == "" {
-				for _, a := range ex.acr {
-					if a.acr == inst.Acronym && a.country != "" {
-						inst.Country = a.country
-					}
+				// the last definition of the acronym that gives a country
+				if c, ok := ex.acrX.lastCountry[inst.Acronym]; ok {
+					inst.Country = c
 				}
 			}
 			if !instHeads.MatchString(inst.Name) && inst.Acronym == "" && !isUpperWord(strings.ReplaceAll(inst.Name, " ", "")) && len(ex.g.instM.find(tokenize(inst.Name, 0))) == 0 {
 				continue
 			}
-			key := domain.NormalizeName(inst.Name)
-			if seen[key] || (inst.Acronym != "" && seen[domain.NormalizeName(inst.Acronym)]) {
+			key := normalizeName(inst.Name)
+			if seen[key] || (inst.Acronym != "" && seen[normalizeName(inst.Acronym)]) {
 				continue
 			}
 			seen[key] = true
 			if inst.Acronym != "" {
-				seen[domain.NormalizeName(inst.Acronym)] = true
+				seen[normalizeName(inst.Acronym)] = true
 			}
 			inst.Evidence = ex.ev(it, 0.9)
 			ex.d.Organisers = append(ex.d.Organisers, inst)
@@ -626,24 +860,29 @@ func (ex *extractor) organisers() {
 // that are not both institutions.
 func (ex *extractor) splitList(s span) []span {
 	t := ex.doc.text
-	// protected spans: acronym definitions
+	// protected spans: acronym definitions, and what is in parentheses
+	// (the depth is counted on from one cut to the next: cuts come in order)
+	depth, at := 0, s.start
 	protected := func(i int) bool {
-		for _, a := range ex.acr {
-			if i > a.fullS.start && i < a.acrS.end+1 {
-				return true
-			}
-		}
-		depth := 0
-		for k := s.start; k < i && k < len(t); k++ {
-			switch t[k] {
+		for ; at < i && at < len(t); at++ {
+			switch t[at] {
 			case '(':
 				depth++
 			case ')':
 				depth--
 			}
 		}
-		return depth > 0
+		return ex.defining(i) || depth > 0
 	}
+	// instHeads.MatchString(left) and (firstClause(right)), read once for
+	// all the separators: left is t[L:c.start] for the start L of the
+	// current item, which holds a match when the first one after L ends
+	// before c.start (a separator starts with white space, which no match
+	// holds); the first clause of right ends at the next comma or
+	// semicolon, else at the next " and " (ends, which no match crosses).
+	leftHead := newFirstMatch(instHeads, instHeadsAnchored, t, s.end)
+	var rightHead *firstMatch
+	comma, and := -1, -1 // the next ",;" and " and " after the last separator, -2 if none
 	var cuts []span
 	for _, m := range listSplitRe.FindAllStringIndex(t[s.start:s.end], -1) {
 		c := span{s.start + m[0], s.start + m[1]}
@@ -653,12 +892,30 @@ func (ex *extractor) splitList(s span) []span {
 		sep := strings.TrimSpace(t[c.start:c.end])
 		if sep == "and" || sep == "with" {
 			// split "A and B" only when both sides look like institutions
-			left := t[s.start:c.start]
+			L := s.start
 			if len(cuts) > 0 {
-				left = t[cuts[len(cuts)-1].end:c.start]
+				L = cuts[len(cuts)-1].end
 			}
-			right := t[c.end:s.end]
-			if !instHeads.MatchString(left) || !(instHeads.MatchString(firstClause(right)) || isUpperWord(firstWord(right))) {
+			if h := leftHead.at(L); h == nil || h[1] > c.start {
+				continue
+			}
+			if comma != -2 && comma < c.end {
+				comma = nextIndex(t, c.end, s.end, func(x string) int { return strings.IndexAny(x, ",;") })
+			}
+			clause := comma
+			if clause < 0 {
+				if and != -2 && and < c.end {
+					and = nextIndex(t, c.end, s.end, func(x string) int { return strings.Index(x, " and ") })
+				}
+				clause = and
+			}
+			if clause < 0 {
+				clause = s.end
+			}
+			if rightHead == nil || rightHead.end != clause {
+				rightHead = newFirstMatch(instHeads, instHeadsAnchored, t, clause)
+			}
+			if rightHead.at(c.end) == nil && !isUpperWord(firstWord(t[c.end:s.end])) {
 				continue
 			}
 		}
@@ -673,16 +930,41 @@ func (ex *extractor) splitList(s span) []span {
 	return append(out, span{prev, s.end})
 }
 
+var instHeadsAnchored = anchoredRe(instHeads)
+
+// nextIndex returns from+find(t[from:end]), or -2 when find finds nothing.
+func nextIndex(t string, from, end int, find func(string) int) int {
+	if k := find(t[from:end]); k >= 0 {
+		return from + k
+	}
+	return -2
+}
+
 func firstWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
+	f0, rest := nextField(s)
+	if f0 == "" {
 		return ""
 	}
-	w := strings.TrimRight(f[0], ",.;")
-	if strings.EqualFold(w, "the") && len(f) > 1 {
-		w = strings.TrimRight(f[1], ",.;")
+	w := strings.TrimRight(f0, ",.;")
+	if f1, _ := nextField(rest); strings.EqualFold(w, "the") && f1 != "" {
+		w = strings.TrimRight(f1, ",.;")
 	}
 	return w
+}
+
+// nextField returns the first of strings.Fields(s) (or "") and what
+// follows it, without splitting all of s.
+func nextField(s string) (field, rest string) {
+	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+	if i < 0 {
+		return "", ""
+	}
+	s = s[i:]
+	j := strings.IndexFunc(s, unicode.IsSpace)
+	if j < 0 {
+		return s, ""
+	}
+	return s[:j], s[j:]
 }
 
 func firstClause(s string) string {
@@ -695,17 +977,24 @@ func firstClause(s string) string {
 	return s
 }
 
-var presentedPubRe = regexp.MustCompile(`(?i)\b(?:presentation\s+of|presented|launched|published|released|unveiled)\s+(?:the\s+|a\s+|an\s+|its\s+)?((?:[A-ZА-Я][\p{L}–—\-]*\s+){0,3}?)?(joint\s+)?(policy\s+brief|analytical\s+report|working\s+paper|report|paper|study|book|monograph|brief|collection|handbook|policy\s+paper)\s*,?\s*(?:titled\s+|entitled\s+)?[“"«]([^”"»]{3,300})[”"»]`)
+var presentedPubRe = mustPattern(`(?i)\b(?:presentation\s+of|presented|launched|published|released|unveiled)\s+(?:the\s+|a\s+|an\s+|its\s+)?((?:[A-ZА-Я][\p{L}–—\-]*\s+){0,3}?)?(joint\s+)?(policy\s+brief|analytical\s+report|working\s+paper|report|paper|study|book|monograph|brief|collection|handbook|policy\s+paper)\s*,?\s*(?:titled\s+|entitled\s+)?[“"«]([^”"»]{3,300})[”"»]`).withLead(16)
 
-var announcedPubRe = regexp.MustCompile(`(?i)\b(?:preparation\s+of|drafting\s+of|prepare|draft|work\s+on|publish|publication\s+of|will\s+publish|plans?\s+to\s+publish)\s+(a|an|the)\s+((?:joint\s+)?(?:[A-ZА-Я][\p{L}]*(?:[–—\-][A-ZА-Я][\p{L}]*)*(?:\s+[A-Z][\p{L}]*)?\s+)?(policy\s+brief|analytical\s+report|working\s+paper|report|paper|study|book|monograph|collection)(?:\s+on\s+[^,.;]+?)?)(?:,|;|\.|\s+and\s+its|\s+to\s+be|\s+for\s+|\s+by\s+|$)`)
+var announcedPubRe = mustPattern(`(?i)\b(?:preparation\s+of|drafting\s+of|prepare|draft|work\s+on|publish|publication\s+of|will\s+publish|plans?\s+to\s+publish)\s+(a|an|the)\s+((?:joint\s+)?(?:[A-ZА-Я][\p{L}]*(?:[–—\-][A-ZА-Я][\p{L}]*)*(?:\s+[A-Z][\p{L}]*)?\s+)?(policy\s+brief|analytical\s+report|working\s+paper|report|paper|study|book|monograph|collection)(?:\s+on\s+[^,.;]+?)?)(?:,|;|\.|\s+and\s+its|\s+to\s+be|\s+for\s+|\s+by\s+|$)`).withLead(24)
 
 // publications reads papers presented ("presentation of RIAC policy brief
 // “...”") and announced ("the preparation of a joint RIAC–AIR Center paper on ...").
 func (ex *extractor) publications() {
 	t := ex.doc.text
-	for _, s := range ex.sents {
+	for si, s := range ex.sents {
 		st := t[s.s.start:s.s.end]
-		for _, m := range presentedPubRe.FindAllStringSubmatchIndex(st, -1) {
+		var presented, announced [][]int
+		if presentedPubRe.may(ex.sentFold(si)) {
+			presented = ex.findAllIn(presentedPubRe, si)
+		}
+		if announcedPubRe.may(ex.sentFold(si)) {
+			announced = ex.findAllIn(announcedPubRe, si)
+		}
+		for _, m := range presented {
 			ts := trimPunct(t, span{s.s.start + m[8], s.s.start + m[9]})
 			p := PublicationDraft{Title: t[ts.start:ts.end], Kind: strings.ToLower(st[m[6]:m[7]]), Relation: domain.PublicationPresented}
 			if m[4] >= 0 {
@@ -717,7 +1006,7 @@ func (ex *extractor) publications() {
 			p.Evidence = ex.ev(span{s.s.start + m[0], s.s.start + m[1]}, 0.9)
 			ex.d.Publications = append(ex.d.Publications, p)
 		}
-		for _, m := range announcedPubRe.FindAllStringSubmatchIndex(st, -1) {
+		for _, m := range announced {
 			ts := trimPunct(t, span{s.s.start + m[4], s.s.start + m[5]})
 			title := t[ts.start:ts.end]
 			p := PublicationDraft{Title: title, Kind: strings.ToLower(st[m[6]:m[7]]), Relation: domain.PublicationAnnounced}
@@ -769,3 +1058,41 @@ var hoistedMeeting1Re = regexp.MustCompile(`[-–—‑]`)
 var hoistedMeeting2Re = regexp.MustCompile(`,\s+[A-Z][\w.]*\s+(?:reports|said|informs)|\.\s|,\s+(?:which|who|and\s+(?:was|is|were))\b|\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)|\s+in\s+(?:the\s+city\s+of\s+)?[A-Z][a-z]+(?:\s|\.|,|$)`)
 var hoistedMeeting3Re = regexp.MustCompile(`^[A-Z][\p{L}]+-based\s+`)
 var hoistedMeeting4Re = regexp.MustCompile(`\s*[–—\-]\s*|\s+and\s+`)
+
+// wordsEnd returns where the n-th run of characters other than ASCII
+// white space from i on ends (or len(s)).
+func wordsEnd(s string, i, n int) int {
+	for ; n > 0; n-- {
+		for i < len(s) && isRegexpSpace(s[i]) {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		for i < len(s) && !isRegexpSpace(s[i]) {
+			i++
+		}
+	}
+	return i
+}
+
+// fieldsASCII returns the runs of characters other than ASCII white space
+// (\s) in s[from:to].
+func fieldsASCII(s string, from, to int) []span {
+	var out []span
+	start := -1
+	for i := from; i < to; i++ {
+		if isRegexpSpace(s[i]) {
+			if start >= 0 {
+				out = append(out, span{start, i})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, span{start, to})
+	}
+	return out
+}

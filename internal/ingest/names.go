@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/expertgraph/expertgraph/internal/domain"
 )
 
 // givenNames are first names common in the reports' region and beyond. A
@@ -86,7 +84,7 @@ type word struct {
 // words splits text[s] into words: runs of letters, digits, apostrophes and
 // hyphens inside a word, and dots after initials ("N.S.").
 func words(text string, s span) []word {
-	var out []word
+	out := make([]word, 0, max(0, s.end-s.start)/5+1)
 	i := s.start
 	for i < s.end {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -159,7 +157,7 @@ func stripPossessive(s string) string {
 	return s
 }
 
-func lowerNoDiacritics(s string) string { return domain.NormalizeName(s) }
+func lowerNoDiacritics(s string) string { return normalizeName(s) }
 
 func isGiven(w string) bool {
 	w = stripPossessive(w)

@@ -22,7 +22,13 @@ var (
 func (ex *extractor) recommendations() {
 	t := ex.doc.text
 	paras := ex.doc.paras
+	// the last non-bullet paragraph before i, and (once read) whether it
+	// heads a list of conclusions
+	head, read, isHead := -1, false, false
 	for i, p := range paras {
+		if i > 0 && !paras[i-1].bullet {
+			head, read = i-1, false
+		}
 		if p.meta {
 			continue
 		}
@@ -36,12 +42,12 @@ func (ex *extractor) recommendations() {
 				continue // a list of people
 			}
 			conf := 0.6
-			for j := i - 1; j >= 0; j-- {
-				if !paras[j].bullet {
-					if conclusionHeadRe.MatchString(t[paras[j].start:paras[j].end]) {
-						conf = 0.9
-					}
-					break
+			if j := head; j >= 0 {
+				if !read {
+					read, isHead = true, conclusionHeadRe.MatchString(t[paras[j].start:paras[j].end])
+				}
+				if isHead {
+					conf = 0.9
 				}
 			}
 			ex.addRec(kindOf(txt, domain.RecommendationConclusion), trimPunctEnd(t, ps), conf)
@@ -52,15 +58,21 @@ func (ex *extractor) recommendations() {
 			if strings.HasSuffix(st, ":") {
 				continue
 			}
+			// collectiveRe is anchored: test it first, and the others
+			// only where their words are
+			if !collectiveRe.MatchString(st) {
+				continue
+			}
+			f := fold(st)
 			var kind domain.RecommendationKind
 			switch {
-			case proposalRe.MatchString(st) && collectiveRe.MatchString(st):
+			case proposalRe.mayString(f) && proposalRe.MatchString(st):
 				kind = domain.RecommendationProposal
-			case agreementRe.MatchString(st) && collectiveRe.MatchString(st):
+			case agreementRe.mayString(f) && agreementRe.MatchString(st):
 				kind = domain.RecommendationAgreement
-			case followUpRe.MatchString(st) && collectiveRe.MatchString(st) && !strings.HasSuffix(st, ":"):
+			case followUpRe.mayString(f) && followUpRe.MatchString(st) && !strings.HasSuffix(st, ":"):
 				kind = domain.RecommendationFollowUp
-			case collectiveRe.MatchString(st) && hoistedRecs5Re.MatchString(st):
+			case hoistedRecs5Re.mayString(f) && hoistedRecs5Re.MatchString(st):
 				kind = domain.RecommendationConclusion
 			default:
 				continue
@@ -72,12 +84,13 @@ func (ex *extractor) recommendations() {
 
 // kindOf classifies a bulleted conclusion by its words.
 func kindOf(txt string, def domain.RecommendationKind) domain.RecommendationKind {
+	f := fold(txt)
 	switch {
-	case followUpRe.MatchString(txt):
+	case followUpRe.mayString(f) && followUpRe.MatchString(txt):
 		return domain.RecommendationFollowUp
-	case hoistedRecs6Re.MatchString(txt):
+	case strings.Contains(f, "agreed") && hoistedRecs6Re.MatchString(txt):
 		return domain.RecommendationAgreement
-	case proposalRe.MatchString(txt):
+	case proposalRe.mayString(f) && proposalRe.MatchString(txt):
 		return domain.RecommendationProposal
 	}
 	return def
@@ -102,9 +115,9 @@ func (ex *extractor) addRec(kind domain.RecommendationKind, s span, conf float64
 	ex.d.Recommendations = append(ex.d.Recommendations, r)
 }
 
-var hoistedRecs1Re = regexp.MustCompile(`(?i)\b(?:a\s+proposal\s+was\s+(?:made|put\s+forward|voiced)|it\s+was\s+(?:proposed|suggested|recommended)|(?:participants|experts|parties|sides|delegates|delegations|speakers)\s+(?:also\s+)?(?:proposed|recommended|called\s+for|suggested\s+(?:to|that\s+\w+\s+should))|recommend(?:ed|s)?\s+(?:that|to)\b|proposals?\s+(?:to|for)\b)`)
-var hoistedRecs2Re = regexp.MustCompile(`(?i)\b(?:agreed|it\s+was\s+agreed|reached\s+(?:an\s+)?agreement|signed\s+(?:a|an)\s+(?:memorandum|agreement)|decided\s+to)\b`)
-var hoistedRecs3Re = regexp.MustCompile(`(?i)\b(?:work\s?plan|next\s+(?:meeting|session|round|forum)|upcoming\s+(?:\w+\s+){0,2}(?:meeting|session|round|forum)|will\s+be\s+held\s+in|to\s+be\s+held\s+in|preparation\s+of\s+(?:a|an|the)\s+(?:joint\s+)?\w*|is\s+(?:scheduled|planned)\s+(?:for|to)|roadmap|action\s+plan)\b`)
+var hoistedRecs1Re = mustPattern(`(?i)\b(?:a\s+proposal\s+was\s+(?:made|put\s+forward|voiced)|it\s+was\s+(?:proposed|suggested|recommended)|(?:participants|experts|parties|sides|delegates|delegations|speakers)\s+(?:also\s+)?(?:proposed|recommended|called\s+for|suggested\s+(?:to|that\s+\w+\s+should))|recommend(?:ed|s)?\s+(?:that|to)\b|proposals?\s+(?:to|for)\b)`)
+var hoistedRecs2Re = mustPattern(`(?i)\b(?:agreed|it\s+was\s+agreed|reached\s+(?:an\s+)?agreement|signed\s+(?:a|an)\s+(?:memorandum|agreement)|decided\s+to)\b`)
+var hoistedRecs3Re = mustPattern(`(?i)\b(?:work\s?plan|next\s+(?:meeting|session|round|forum)|upcoming\s+(?:\w+\s+){0,2}(?:meeting|session|round|forum)|will\s+be\s+held\s+in|to\s+be\s+held\s+in|preparation\s+of\s+(?:a|an|the)\s+(?:joint\s+)?\w*|is\s+(?:scheduled|planned)\s+(?:for|to)|roadmap|action\s+plan)\b`)
 var hoistedRecs4Re = regexp.MustCompile(`(?i)^(?:the\s+|all\s+(?:the\s+)?)?(?:participants|experts|parties|sides|delegates|delegations|discussions|speakers|council|meeting|forum|round\s?table|organi[sz]ers|members)\b|^(?:a\s+proposal|it\s+was)\b|^(?:during|at)\s+the\s+(?:meeting|session|discussion|forum)s?,\s+(?:the\s+)?(?:participants|experts|parties|sides)\b`)
-var hoistedRecs5Re = regexp.MustCompile(`(?i)\b(?:concluded|highlighted\s+the\s+fact|came\s+to\s+the\s+conclusion|noted\s+that|stressed\s+that|emphasi[sz]ed\s+that|agreed\s+that)\b`)
+var hoistedRecs5Re = mustPattern(`(?i)\b(?:concluded|highlighted\s+the\s+fact|came\s+to\s+the\s+conclusion|noted\s+that|stressed\s+that|emphasi[sz]ed\s+that|agreed\s+that)\b`)
 var hoistedRecs6Re = regexp.MustCompile(`(?i)\bagreed\b`)

@@ -12,6 +12,8 @@ type sentence struct {
 	s      span
 	para   int
 	bullet bool
+	fold   string // fold of its text, once folded
+	folded bool
 }
 
 var abbreviations = wordSet("mr mrs ms dr prof st jr sr no vs etc e.g i.e gen col lt sgt amb approx")

@@ -21,7 +21,7 @@ import (
 // between a vowel and "e" dropped ("Yevdokimov", "Timofeyev"); final "y"
 // after a vowel → "i" ("Andrey"); every vowel → "a"; doubled letters single.
 func VariantKey(name string) string {
-	s := translitCyrillic(domain.NormalizeName(name))
+	s := translitCyrillic(normalizeName(name))
 	var out []string
 	for _, w := range strings.Fields(s) {
 		out = append(out, variantWord(w))
@@ -31,9 +31,10 @@ func VariantKey(name string) string {
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
 
+var variantReplacer = strings.NewReplacer("dzh", "j", "tch", "c", "dj", "j", "kh", "k", "sh", "s", "ch", "c", "zh", "j", "ph", "f", "ck", "k")
+
 func variantWord(w string) string {
-	r := strings.NewReplacer("dzh", "j", "tch", "c", "dj", "j", "kh", "k", "sh", "s", "ch", "c", "zh", "j", "ph", "f", "ck", "k")
-	w = r.Replace(w)
+	w = variantReplacer.Replace(w)
 	// y-glides
 	if len(w) > 1 && w[0] == 'y' && isVowel(w[1]) && w[1] != 'y' {
 		w = w[1:]
@@ -113,7 +114,7 @@ func translitCyrillic(s string) string {
 // name can be written so.
 func Slug(name string) string {
 	s := strings.ReplaceAll(name, "+", " plus ")
-	s = translitCyrillic(domain.NormalizeName(s))
+	s = translitCyrillic(normalizeName(s))
 	var words []string
 	for _, w := range strings.Fields(s) {
 		var b strings.Builder

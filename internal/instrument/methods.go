@@ -241,6 +241,14 @@ func (s *Store) Lookup(ctx context.Context, name string, kinds []domain.Kind) ([
 	return v, err
 }
 
+// Search calls the wrapped store and observes the call.
+func (s *Store) Search(ctx context.Context, q domain.SearchQuery) (*domain.SearchConnection, error) {
+	start := time.Now()
+	v, err := s.next.Search(ctx, q)
+	s.observe(ctx, "Search", start, err)
+	return v, err
+}
+
 // Recurrence calls the wrapped store and observes the call.
 func (s *Store) Recurrence(ctx context.Context, ids []string, f domain.RecurrenceFilter) ([]*domain.Recurrence, error) {
 	start := time.Now()
@@ -279,6 +287,30 @@ func (s *Store) Upsert(ctx context.Context, g *domain.Graph) error {
 	err := s.next.Upsert(ctx, g)
 	s.observe(ctx, "Upsert", start, err)
 	return err
+}
+
+// Delete calls the wrapped store and observes the call.
+func (s *Store) Delete(ctx context.Context, ids []string) error {
+	start := time.Now()
+	err := s.next.Delete(ctx, ids)
+	s.observe(ctx, "Delete", start, err)
+	return err
+}
+
+// Merge calls the wrapped store and observes the call.
+func (s *Store) Merge(ctx context.Context, kind domain.Kind, keepID string, mergeIDs []string) error {
+	start := time.Now()
+	err := s.next.Merge(ctx, kind, keepID, mergeIDs)
+	s.observe(ctx, "Merge", start, err)
+	return err
+}
+
+// ListAudit calls the wrapped store and observes the call.
+func (s *Store) ListAudit(ctx context.Context, q domain.AuditQuery) (*domain.AuditConnection, error) {
+	start := time.Now()
+	v, err := s.next.ListAudit(ctx, q)
+	s.observe(ctx, "ListAudit", start, err)
+	return v, err
 }
 
 // Export calls the wrapped store and observes the call.

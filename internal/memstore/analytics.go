@@ -10,12 +10,6 @@ import (
 	"github.com/expertgraph/expertgraph/internal/domain"
 )
 
-// Pair limits.
-const (
-	defaultPairLimit = 50
-	maxPairLimit     = 500
-)
-
 // Recurrence counts, for each initiative or theme, the meetings that mention it
 // (by themselves or through a recommendation) and the recommendations that list
 // it, among the meetings of the filter.
@@ -24,21 +18,21 @@ func (s *Store) Recurrence(ctx context.Context, ids []string, f domain.Recurrenc
 	if err != nil {
 		return nil, err
 	}
-	if err := f.Dates.Validate("filter.dates"); err != nil {
+	if err := f.Dates.Validate("dates"); err != nil {
 		return nil, err
 	}
-	meetings := st.inPeriod(f.CouncilID, f.Dates)
+	if err := st.checkIDs(domain.RecurrenceArgs(ids, f)...); err != nil {
+		return nil, err
+	}
+	filter := f.Meetings()
 	out := make([]*domain.Recurrence, len(ids))
 	for i, id := range ids {
 		r := &domain.Recurrence{SubjectID: id}
 		out[i] = r
-		if k := st.kinds[id]; k != domain.KindInitiative && k != domain.KindTheme {
-			continue
-		}
 		years := map[int]*domain.YearCount{}
 		councils := map[string]*domain.CouncilCount{}
-		for _, m := range meetings { // by date, then ID
-			if !st.mentions[m.ID][id] {
+		for _, m := range st.mentionedAt[id] { // by date, then ID
+			if !st.meetingMatches(m, filter) {
 				continue
 			}
 			recs := 0
@@ -86,20 +80,17 @@ func (s *Store) Pairs(ctx context.Context, q domain.PairQuery) ([]*domain.Weight
 	if err != nil {
 		return nil, err
 	}
-	if q.Kind == "" || !slices.Contains(domain.PairKinds, q.Kind) {
-		return nil, domain.Invalidf("kind", "unknown pair kind %q; use one of %v", q.Kind, domain.PairKinds)
-	}
-	if err := validEnum("scope", q.Scope, []domain.PairScope{domain.ScopeRecommendation, domain.ScopeMeeting}); err != nil {
+	limit, err := q.Check()
+	if err != nil {
 		return nil, err
 	}
-	limit := q.Limit
-	switch {
-	case limit == 0:
-		limit = defaultPairLimit
-	case limit < 0 || limit > maxPairLimit:
-		return nil, domain.Invalidf("limit", "must be 1..%d (got %d)", maxPairLimit, q.Limit)
-	}
 	if err := q.Dates.Validate("dates"); err != nil {
+		return nil, err
+	}
+	if err := q.Filter.Validate("filter"); err != nil {
+		return nil, err
+	}
+	if err := st.checkIDs(q.Args()...); err != nil {
 		return nil, err
 	}
 
@@ -124,7 +115,7 @@ func (s *Store) Pairs(ctx context.Context, q domain.PairQuery) ([]*domain.Weight
 		domain.PairInitiativeTheme:      {domain.KindInitiative, domain.KindTheme},
 		domain.PairThemeTheme:           {domain.KindTheme, domain.KindTheme},
 	}
-	for _, m := range st.inPeriod(q.CouncilID, q.Dates) {
+	for _, m := range st.meetingsWhere(q.Meetings()) {
 		switch q.Kind {
 		case domain.PairInitiativeInitiative, domain.PairInitiativeTheme, domain.PairThemeTheme:
 			ka, kb := subjects[q.Kind][0], subjects[q.Kind][1]
@@ -158,14 +149,60 @@ func (s *Store) Pairs(ctx context.Context, q domain.PairQuery) ([]*domain.Weight
 		}
 	}
 
-	keys := slices.SortedFunc(maps.Keys(weights), func(a, b [2]string) int {
-		return cmp.Or(cmp.Compare(weights[b], weights[a]), cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
-	})
 	out := []*domain.WeightedPair{}
-	for _, k := range keys[:min(limit, len(keys))] {
+	for _, k := range topPairs(weights, limit) {
 		out = append(out, &domain.WeightedPair{A: st.ref(k[0]), B: st.ref(k[1]), Weight: weights[k]})
 	}
 	return out, nil
+}
+
+// topPairs returns the limit heaviest pairs, by weight descending, then IDs,
+// keeping only limit of them at any time: the graph may hold hundreds of
+// thousands of pairs, and a dashboard wants fifty.
+func topPairs(weights map[[2]string]int, limit int) [][2]string {
+	before := func(a, b [2]string) int {
+		return cmp.Or(cmp.Compare(weights[b], weights[a]), cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
+	}
+	// h is a heap with the last of the kept pairs (in the order above) on top.
+	h := make([][2]string, 0, limit+1)
+	up := func(i int) {
+		for i > 0 {
+			p := (i - 1) / 2
+			if before(h[p], h[i]) >= 0 {
+				return
+			}
+			h[p], h[i] = h[i], h[p]
+			i = p
+		}
+	}
+	down := func(i int) {
+		for {
+			l, r, m := 2*i+1, 2*i+2, i
+			if l < len(h) && before(h[l], h[m]) > 0 {
+				m = l
+			}
+			if r < len(h) && before(h[r], h[m]) > 0 {
+				m = r
+			}
+			if m == i {
+				return
+			}
+			h[m], h[i] = h[i], h[m]
+			i = m
+		}
+	}
+	for k := range weights {
+		switch {
+		case len(h) < limit:
+			h = append(h, k)
+			up(len(h) - 1)
+		case before(k, h[0]) < 0:
+			h[0] = k
+			down(0)
+		}
+	}
+	slices.SortFunc(h, before)
+	return h
 }
 
 // Count returns one dashboard aggregate over the meetings of a council and
@@ -178,11 +215,20 @@ func (s *Store) Count(ctx context.Context, q domain.CountQuery) ([]*domain.KeyCo
 	if err != nil {
 		return nil, err
 	}
-	if q.By == "" || !slices.Contains(domain.CountBys, q.By) {
-		return nil, domain.Invalidf("by", "unknown aggregate %q; use one of %v", q.By, domain.CountBys)
+	if err := q.Check(); err != nil {
+		return nil, err
 	}
 	if err := q.Dates.Validate("dates"); err != nil {
 		return nil, err
+	}
+	if err := q.Filter.Validate("filter"); err != nil {
+		return nil, err
+	}
+	if err := st.checkIDs(q.Args()...); err != nil {
+		return nil, err
+	}
+	if whole, ok := st.countWhole(q); ok {
+		return whole, nil
 	}
 	counts := map[string]int{}
 	labels := map[string]string{}
@@ -210,7 +256,7 @@ func (s *Store) Count(ctx context.Context, q domain.CountQuery) ([]*domain.KeyCo
 			addNode(key)
 		}
 	}
-	for _, m := range st.inPeriod(q.CouncilID, q.Dates) {
+	for _, m := range st.meetingsWhere(q.Meetings()) {
 		switch q.By {
 		case domain.MeetingsPerYear:
 			y := strconv.Itoa(m.Date.Year)
@@ -259,4 +305,33 @@ func (s *Store) Count(ctx context.Context, q domain.CountQuery) ([]*domain.KeyCo
 		out = append(out, &domain.KeyCount{Key: k, Label: labels[k], Count: counts[k]})
 	}
 	return out, nil
+}
+
+// countWhole answers, over every meeting, the aggregates that are counts
+// the index keeps (indexCounts), as the Neo4j store does.
+func (st *state) countWhole(q domain.CountQuery) ([]*domain.KeyCount, bool) {
+	if !q.Meetings().IsZero() {
+		return nil, false
+	}
+	var counts map[string]int
+	switch q.By {
+	case domain.RecommendationsPerTheme, domain.RecommendationsPerInitiative:
+		counts = st.mentionRecs
+	case domain.SpeakersPerInstitution:
+		counts = st.speakers
+	default:
+		return nil, false
+	}
+	want := map[domain.CountBy]domain.Kind{domain.RecommendationsPerTheme: domain.KindTheme,
+		domain.RecommendationsPerInitiative: domain.KindInitiative, domain.SpeakersPerInstitution: domain.KindInstitution}[q.By]
+	out := []*domain.KeyCount{}
+	for id, n := range counts {
+		if n > 0 && st.kinds[id] == want {
+			out = append(out, &domain.KeyCount{Key: id, Label: st.displayName(id), Count: n})
+		}
+	}
+	slices.SortFunc(out, func(a, b *domain.KeyCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key))
+	})
+	return out, true
 }

@@ -15,6 +15,9 @@ const fileVersion = 1
 type fileDoc struct {
 	Version int        `json:"version"`
 	Graph   *fileGraph `json:"graph"`
+	// Redirects and Audit are kept by curation.go: merged IDs and the audit log.
+	Redirects map[string]string `json:"redirects,omitempty"`
+	Audit     []fileAudit       `json:"audit,omitempty"`
 }
 
 type fileGraph struct {

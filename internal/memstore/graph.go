@@ -27,6 +27,9 @@ func (s *Store) Upsert(ctx context.Context, g *domain.Graph) error {
 	if err != nil {
 		return err
 	}
+	if g, err = g.Redirect(cur.redirectTarget); err != nil {
+		return err
+	}
 	if err := g.Validate(cur.kindOf); err != nil {
 		return err
 	}
@@ -34,8 +37,19 @@ func (s *Store) Upsert(ctx context.Context, g *domain.Graph) error {
 		return nil
 	}
 	next := cur.with(g)
+	created, updated := cur.changes(g)
+	next.record(ctx, created, updated)
+	return s.commit(next)
+}
+
+// commit saves next and puts it in place. The new state is saved before it
+// is put in place, so an error leaves memory and file as they were; the one
+// exception is a failure to sync the directory after the file was replaced,
+// when the write is in place and the error only says that it may not
+// survive a crash.
+func (s *Store) commit(next *state) error {
 	if s.path != "" {
-		committed, err := save(s.path, next.export())
+		committed, err := save(s.path, next.export(), next.extras())
 		if err != nil {
 			if !committed {
 				return domain.Unavailable(fmt.Errorf("memstore: saving %s: %w", s.path, err))

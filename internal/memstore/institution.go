@@ -12,9 +12,13 @@ func (s *Store) Institutions(ctx context.Context, ids []string) ([]*domain.Insti
 	return batch(s, ids, func(st *state) map[string]*domain.Institution { return st.institutions }, cloneInstitution)
 }
 
-// ListInstitutions returns a page of institutions by name.
+// ListInstitutions returns a page of institutions by name or by speakers.
 func (s *Store) ListInstitutions(ctx context.Context, q domain.InstitutionQuery) (*domain.InstitutionConnection, error) {
 	st, err := s.current()
+	if err != nil {
+		return nil, err
+	}
+	sort, order, err := q.Sort.Resolve()
 	if err != nil {
 		return nil, err
 	}
@@ -26,8 +30,9 @@ func (s *Store) ListInstitutions(ctx context.Context, q domain.InstitutionQuery)
 		return (q.Filter.CountryID == "" || i.CountryID == q.Filter.CountryID) &&
 			(q.Filter.Kind == "" || i.Kind == q.Filter.Kind) && named(i.ID)
 	}
-	return simpleList(st, st.institutions, func(i *domain.Institution) string { return i.ID },
-		func(i *domain.Institution) string { return i.Name }, "institutions", q.Sort, q.Filter, q.Page, match, cloneInstitution)
+	return sortedList(st.institutions, func(i *domain.Institution) string { return i.ID },
+		func(i *domain.Institution) string { return i.Name }, func(i *domain.Institution) int { return st.speakers[i.ID] },
+		"institutions", sort, order, q.Filter, q.Page, match, cloneInstitution)
 }
 
 func cloneInstitution(i *domain.Institution) *domain.Institution {

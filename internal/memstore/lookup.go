@@ -19,7 +19,7 @@ func (s *Store) Resolve(ctx context.Context, ids []string) ([]*domain.NodeRef, e
 	}
 	out := make([]*domain.NodeRef, len(ids))
 	for i, id := range ids {
-		if st.kinds[id] != "" {
+		if id = st.redirected(id); st.kinds[id] != "" {
 			r := st.ref(id)
 			out[i] = &r
 		}

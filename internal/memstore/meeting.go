@@ -12,34 +12,35 @@ func (s *Store) Meetings(ctx context.Context, ids []string) ([]*domain.Meeting, 
 	return batch(s, ids, func(st *state) map[string]*domain.Meeting { return st.meetings }, cloneMeeting)
 }
 
-// ListMeetings returns a page of meetings by date, then ID.
+// ListMeetings returns a page of meetings by date (or by speakers), then ID.
 func (s *Store) ListMeetings(ctx context.Context, q domain.MeetingQuery) (*domain.MeetingConnection, error) {
 	st, err := s.current()
 	if err != nil {
 		return nil, err
 	}
-	sort := q.Sort
-	switch sort {
-	case "":
-		sort = domain.MeetingDateAsc
-	case domain.MeetingDateAsc, domain.MeetingDateDesc:
-	default:
-		return nil, domain.Invalidf("sort", "unknown order %q", q.Sort)
+	sort, order, err := q.Sort.Resolve()
+	if err != nil {
+		return nil, err
 	}
 	f := q.Filter
-	if err := f.Dates.Validate("filter.dates"); err != nil {
+	if err := f.Validate("filter"); err != nil {
 		return nil, err
 	}
 	var entries []entry[*domain.Meeting]
 	for _, m := range st.meetings {
 		if st.meetingMatches(m, f) {
-			entries = append(entries, entry[*domain.Meeting]{key: m.Date.SortKey(), id: m.ID, node: m})
+			key := m.Date.SortKey()
+			if order.By == domain.BySpeakers {
+				key = domain.CountKey(len(st.appsByMeeting[m.ID]))
+			}
+			entries = append(entries, entry[*domain.Meeting]{key: key, id: m.ID, node: m})
 		}
 	}
-	return paginate(entries, sort == domain.MeetingDateDesc, domain.Scope("meetings", sort, f), q.Page, cloneMeeting)
+	return paginate(entries, order.Desc, domain.Scope("meetings", sort, f), q.Page, cloneMeeting)
 }
 
-// meetingMatches reports whether m passes every set field of f.
+// meetingMatches reports whether m passes every set field of f, every filter
+// of f.And, one of f.Or (if any) and not f.Not.
 func (st *state) meetingMatches(m *domain.Meeting, f domain.MeetingFilter) bool {
 	switch {
 	case f.CouncilID != "" && m.CouncilID != f.CouncilID,
@@ -49,22 +50,44 @@ func (st *state) meetingMatches(m *domain.Meeting, f domain.MeetingFilter) bool 
 		f.InitiativeID != "" && (st.kinds[f.InitiativeID] != domain.KindInitiative || !st.mentions[m.ID][f.InitiativeID]),
 		f.PersonID != "" && st.appearances[domain.AppearanceKey(m.ID, f.PersonID)] == nil,
 		f.InstitutionID != "" && !st.involved[m.ID][f.InstitutionID],
+		f.SpeakerInstitutionID != "" && !slices.ContainsFunc(st.appsByMeeting[m.ID], func(a *domain.Appearance) bool {
+			return a.InstitutionID == f.SpeakerInstitutionID
+		}),
 		!f.Dates.Contains(m.Date):
 		return false
 	}
-	return true
+	return combined(f.And, f.Or, f.Not, func(g domain.MeetingFilter) bool { return st.meetingMatches(m, g) })
 }
 
-// inPeriod returns the meetings of a council (any if "") whose date overlaps
-// dates, by date then ID: what the analytics count over.
-func (st *state) inPeriod(councilID string, dates domain.DateRange) []*domain.Meeting {
+// combined applies the combinators of a filter: every filter of and, one of
+// or (when there is any), and not not.
+func combined[F any](and, or []F, not *F, match func(F) bool) bool {
+	for _, g := range and {
+		if !match(g) {
+			return false
+		}
+	}
+	if len(or) > 0 && !slices.ContainsFunc(or, match) {
+		return false
+	}
+	return not == nil || !match(*not)
+}
+
+// meetingsWhere returns the meetings that pass f, by date then ID: what the
+// analytics count over.
+func (st *state) meetingsWhere(f domain.MeetingFilter) []*domain.Meeting {
 	var out []*domain.Meeting
 	for _, m := range st.byDate {
-		if (councilID == "" || m.CouncilID == councilID) && dates.Contains(m.Date) {
+		if st.meetingMatches(m, f) {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// checkIDs returns EINVALID for an ID argument that names no node of its kind.
+func (st *state) checkIDs(args ...domain.IDArg) error {
+	return domain.CheckIDs(st.kindOf, args...)
 }
 
 func cloneMeeting(m *domain.Meeting) *domain.Meeting {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -155,10 +156,15 @@ func TestInterruptedSave(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(entries) != 1 {
-				t.Errorf("the directory holds %v, want only g.json", entries)
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			if !slices.Equal(names, []string{"g.json", "g.json.lock"}) {
+				t.Errorf("the directory holds %v, want only g.json and its lock", names)
 			}
 			checkGraph(t, "memory", export(t, s), want)
+			s.Close(t.Context())
 			checkGraph(t, "the file", export(t, open(t, path)), want)
 		})
 	}
@@ -276,4 +282,23 @@ func TestConcurrent(t *testing.T) {
 	if err != nil || stats.Nodes[domain.KindTheme] != 15 {
 		t.Errorf("Stats: %v, %v; want 15 themes", stats, err)
 	}
+}
+
+func TestOpenRefusesAFileInUse(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "graph.json")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path); domain.ErrorCode(err) != domain.ECONFLICT || !strings.Contains(err.Error(), "in use") {
+		t.Fatalf("a second Open of a file in use = %v, want ECONFLICT", err)
+	}
+	if err := s.Close(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open after Close: %v", err)
+	}
+	s2.Close(t.Context())
 }

@@ -46,18 +46,6 @@ func paginate[T any](entries []entry[T], desc bool, scope string, pr domain.Page
 	return out, nil
 }
 
-// nameSort validates a NameSort and returns it with the default made explicit,
-// so that a cursor of the default order serves the explicit one too.
-func nameSort(s domain.NameSort) (domain.NameSort, error) {
-	if err := s.Validate(); err != nil {
-		return "", err
-	}
-	if s == "" {
-		s = domain.NameAsc
-	}
-	return s, nil
-}
-
 // nameMatcher returns whether a node's normalised names contain the
 // normalised filter; a filter that normalises to "" matches everything.
 func (st *state) nameMatcher(filter string) func(id string) bool {
@@ -79,17 +67,32 @@ func (st *state) nameMatcher(filter string) func(id string) bool {
 // those that match.
 func simpleList[T any](st *state, nodes map[string]*T, id func(*T) string, name func(*T) string, list string,
 	sort domain.NameSort, filter any, pr domain.PageRequest, match func(*T) bool, clone func(*T) *T) (*domain.Connection[*T], error) {
-	sort, err := nameSort(sort)
+	sort, order, err := sort.Resolve()
 	if err != nil {
 		return nil, err
 	}
+	return sortedList(nodes, id, name, nil, list, sort, order, filter, pr, match, clone)
+}
+
+// sortedList pages through the nodes of one kind in order (by name, or by
+// the count that count returns), keeping those that match. sort is the
+// resolved order, which the cursors' scope names.
+func sortedList[T any, S ~string](nodes map[string]*T, id, name func(*T) string, count func(*T) int, list string,
+	sort S, order domain.Order, filter any, pr domain.PageRequest, match func(*T) bool, clone func(*T) *T) (*domain.Connection[*T], error) {
 	var entries []entry[*T]
 	for _, x := range nodes {
-		if match(x) {
-			entries = append(entries, entry[*T]{key: domain.SortKeyName(name(x)), id: id(x), node: x})
+		if !match(x) {
+			continue
 		}
+		var key string
+		if order.By == domain.ByName {
+			key = domain.SortKeyName(name(x))
+		} else {
+			key = domain.CountKey(count(x))
+		}
+		entries = append(entries, entry[*T]{key: key, id: id(x), node: x})
 	}
-	return paginate(entries, sort.Desc(), domain.Scope(list, sort, filter), pr, clone)
+	return paginate(entries, order.Desc, domain.Scope(list, sort, filter), pr, clone)
 }
 
 // validEnum reports a set value that is not one of all as EINVALID.

@@ -104,13 +104,11 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 	if err != nil {
 		return nil, err
 	}
-	if maxHops < 1 || maxHops > domain.MaxMaxHops {
-		return nil, domain.Invalidf("maxHops", "must be 1..%d (got %d)", domain.MaxMaxHops, maxHops)
+	if err := domain.CheckMaxHops(maxHops); err != nil {
+		return nil, err
 	}
-	for _, id := range []string{fromID, toID} {
-		if st.kinds[id] == "" {
-			return nil, domain.Errorf(domain.ENOTFOUND, "no node has the ID %q", id)
-		}
+	if err := st.checkIDs(domain.PathArgs(fromID, toID)...); err != nil {
+		return nil, err
 	}
 	if fromID == toID {
 		return []*domain.Path{{Nodes: []domain.NodeRef{st.ref(fromID)}}}, nil

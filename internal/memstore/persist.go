@@ -24,13 +24,13 @@ func tempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-
 
 // load reads the graph saved at path; a missing file is an empty graph. Any
 // other failure is an error that names the file.
-func load(path string) (*domain.Graph, error) {
+func load(path string) (*domain.Graph, *extras, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return &domain.Graph{}, nil
+		return &domain.Graph{}, &extras{}, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("memstore: reading %s: %w", path, err)
+		return nil, nil, fmt.Errorf("memstore: reading %s: %w", path, err)
 	}
 	fail := func(format string, args ...any) error {
 		return fmt.Errorf("memstore: %s is not a valid expertgraph file: %s", path, fmt.Sprintf(format, args...))
@@ -39,25 +39,29 @@ func load(path string) (*domain.Graph, error) {
 	dec.DisallowUnknownFields()
 	var doc fileDoc
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fail("%v", err)
+		return nil, nil, fail("%v", err)
 	}
 	if dec.More() {
-		return nil, fail("text after the document")
+		return nil, nil, fail("text after the document")
 	}
 	if doc.Version != fileVersion {
-		return nil, fail("version %d; this program reads version %d", doc.Version, fileVersion)
+		return nil, nil, fail("version %d; this program reads version %d", doc.Version, fileVersion)
 	}
 	if doc.Graph == nil {
-		return nil, fail("no graph")
+		return nil, nil, fail("no graph")
 	}
 	g, err := fromFile(doc.Graph)
 	if err != nil {
-		return nil, fail("%v", err)
+		return nil, nil, fail("%v", err)
 	}
 	if err := g.Validate(nil); err != nil {
-		return nil, fail("%v", err)
+		return nil, nil, fail("%v", err)
 	}
-	return g, nil
+	x, err := fromFileExtras(&doc, g)
+	if err != nil {
+		return nil, nil, fail("%v", err)
+	}
+	return g, x, nil
 }
 
 // save writes g to path atomically: a temporary file in the same directory,
@@ -65,8 +69,10 @@ func load(path string) (*domain.Graph, error) {
 // point leaves the old file or the new one, never a part. committed reports
 // whether path holds the new graph (the rename happened), even if the final
 // sync of the directory failed. A failed save leaves no temporary file.
-func save(path string, g *domain.Graph) (committed bool, err error) {
-	data, err := json.MarshalIndent(fileDoc{Version: fileVersion, Graph: toFile(g)}, "", "\t")
+func save(path string, g *domain.Graph, x *extras) (committed bool, err error) {
+	doc := fileDoc{Version: fileVersion, Graph: toFile(g)}
+	x.toFile(&doc)
+	data, err := json.MarshalIndent(doc, "", "\t")
 	if err != nil {
 		return false, err
 	}

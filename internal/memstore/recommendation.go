@@ -36,23 +36,13 @@ func (s *Store) ListRecommendations(ctx context.Context, q domain.Recommendation
 		return nil, domain.Invalidf("sort", "unknown order %q", q.Sort)
 	}
 	f := q.Filter
-	if err := validEnum("filter.kind", f.Kind, domain.RecommendationKinds); err != nil {
-		return nil, err
-	}
-	if err := f.Dates.Validate("filter.dates"); err != nil {
+	if err := f.Validate("filter"); err != nil {
 		return nil, err
 	}
 	var entries []entry[*domain.Recommendation]
 	for _, r := range st.recommendations {
 		m := st.meetings[r.MeetingID]
-		switch {
-		case f.MeetingID != "" && r.MeetingID != f.MeetingID,
-			f.CouncilID != "" && m.CouncilID != f.CouncilID,
-			f.Kind != "" && r.Kind != f.Kind,
-			f.InitiativeID != "" && !slices.Contains(r.InitiativeIDs, f.InitiativeID),
-			f.ThemeID != "" && !slices.Contains(r.ThemeIDs, f.ThemeID),
-			f.CountryID != "" && !slices.Contains(r.CountryIDs, f.CountryID),
-			!f.Dates.Contains(m.Date):
+		if !st.recommendationMatches(r, m, f) {
 			continue
 		}
 		// The meeting ID is followed by a space, which sorts before every
@@ -62,6 +52,22 @@ func (s *Store) ListRecommendations(ctx context.Context, q domain.Recommendation
 	}
 	return paginate(entries, sort == domain.RecommendationDateDesc, domain.Scope("recommendations", sort, f), q.Page,
 		cloneRecommendation)
+}
+
+// recommendationMatches reports whether r (of meeting m) passes every set
+// field of f, every filter of f.And, one of f.Or (if any) and not f.Not.
+func (st *state) recommendationMatches(r *domain.Recommendation, m *domain.Meeting, f domain.RecommendationFilter) bool {
+	switch {
+	case f.MeetingID != "" && r.MeetingID != f.MeetingID,
+		f.CouncilID != "" && m.CouncilID != f.CouncilID,
+		f.Kind != "" && r.Kind != f.Kind,
+		f.InitiativeID != "" && !slices.Contains(r.InitiativeIDs, f.InitiativeID),
+		f.ThemeID != "" && !slices.Contains(r.ThemeIDs, f.ThemeID),
+		f.CountryID != "" && !slices.Contains(r.CountryIDs, f.CountryID),
+		!f.Dates.Contains(m.Date):
+		return false
+	}
+	return combined(f.And, f.Or, f.Not, func(g domain.RecommendationFilter) bool { return st.recommendationMatches(r, m, g) })
 }
 
 func cloneRecommendation(r *domain.Recommendation) *domain.Recommendation {

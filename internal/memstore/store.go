@@ -31,13 +31,14 @@ type Store struct {
 	path string     // "" keeps the graph in memory only
 	wmu  sync.Mutex // serialises writers
 	mu   sync.RWMutex
-	st   *state // never changed once in place; replaced whole
+	st   *state   // never changed once in place; replaced whole
+	lock *os.File // the lock on path+".lock" while open (lock.go)
 }
 
 // Open loads the store saved at path, creating the parent directory if
 // needed; a missing file is an empty store. An unreadable or corrupt file is
 // an error that names it, never an empty store. Path "" gives a store in
-// memory only.
+// memory only. A file another process has open is refused with ECONFLICT.
 func Open(path string) (*Store, error) {
 	s := &Store{path: path}
 	if path == "" {
@@ -47,12 +48,19 @@ func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("memstore: creating the directory of %s: %w", path, err)
 	}
-	removeTemps(path)
-	g, err := load(path)
+	lock, err := lockFile(path)
 	if err != nil {
 		return nil, err
 	}
+	removeTemps(path)
+	g, x, err := load(path)
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
+	s.lock = lock
 	s.st = newState(g)
+	s.st.redirects, s.st.audit = x.redirects, x.audit
 	return s, nil
 }
 
@@ -70,6 +78,10 @@ func (s *Store) Close(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.st = nil
+	if s.lock != nil {
+		s.lock.Close() // releases the lock
+		s.lock = nil
+	}
 	return nil
 }
 
@@ -98,6 +110,8 @@ type state struct {
 	meetings        map[string]*domain.Meeting
 	recommendations map[string]*domain.Recommendation
 	appearances     map[string]*domain.Appearance // by domain.AppearanceKey
+	redirects       map[string]string             // merged ID -> the ID it was merged into (curation.go)
+	audit           []*domain.AuditEntry          // the audit log, oldest first; appended to, never changed
 
 	// Indexes, derived from the maps by index.
 	kinds         map[string]domain.Kind
@@ -110,6 +124,23 @@ type state struct {
 	involved      map[string]map[string]bool          // meeting ID -> institutions organising it or sending speakers
 	byDate        []*domain.Meeting                   // every meeting by date, then ID
 	adj           map[string][]halfEdge               // path edges at each node, by neighbour ID then type
+
+	// Search: every node's searchable values, prepared once (normalised,
+	// with variant keys).
+	searchable []searchable
+	// Counts that lists may be ordered by (domain.SortBy).
+	mentionMeetings map[string]int // initiative or theme ID -> meetings that mention it
+	mentionRecs     map[string]int // initiative or theme ID -> recommendations that list it
+	speakers        map[string]int // institution ID -> distinct people who appeared for it
+	councilMeetings map[string]int // council ID -> its meetings
+	// Recurrence: initiative or theme ID -> the meetings that mention it, by date then ID.
+	mentionedAt map[string][]*domain.Meeting
+}
+
+// searchable is one node as Search sees it.
+type searchable struct {
+	ref    domain.NodeRef
+	values []domain.SearchValue
 }
 
 // newState returns the state holding g.
@@ -136,6 +167,7 @@ func (st *state) with(g *domain.Graph) *state {
 		themes: maps.Clone(st.themes), sources: maps.Clone(st.sources),
 		publications: maps.Clone(st.publications), meetings: maps.Clone(st.meetings),
 		recommendations: maps.Clone(st.recommendations), appearances: maps.Clone(st.appearances),
+		redirects: st.redirects, audit: st.audit,
 	}
 	next.put(g)
 	next.index()
@@ -295,6 +327,91 @@ func (st *state) index() {
 		st.involved[m.ID] = inv
 	}
 	st.indexEdges()
+	st.indexSearch()
+	st.indexCounts()
+}
+
+// indexSearch prepares the searchable values of every node.
+func (st *state) indexSearch() {
+	st.searchable = nil
+	add := func(id string, values []domain.SearchValue) {
+		st.searchable = append(st.searchable, searchable{ref: st.ref(id), values: values})
+	}
+	for _, x := range st.countries {
+		add(x.ID, domain.SearchValues(x.Name, "", x.Aliases, "", ""))
+	}
+	for _, x := range st.places {
+		add(x.ID, domain.SearchValues(x.Name, "", x.Aliases, "", ""))
+	}
+	for _, x := range st.institutions {
+		add(x.ID, domain.SearchValues(x.Name, x.ShortName, x.Aliases, "", ""))
+	}
+	for _, x := range st.people {
+		add(x.ID, domain.SearchValues(x.Name, "", x.Aliases, "", ""))
+	}
+	for _, x := range st.councils {
+		add(x.ID, domain.SearchValues(x.Name, x.ShortName, x.Aliases, "", ""))
+	}
+	for _, x := range st.initiatives {
+		add(x.ID, domain.SearchValues(x.Name, x.ShortName, x.Aliases, "", ""))
+	}
+	for _, x := range st.themes {
+		add(x.ID, domain.SearchValues(x.Name, "", x.Aliases, "", ""))
+	}
+	for _, x := range st.sources {
+		add(x.ID, domain.SearchValues("", "", nil, x.Title, ""))
+	}
+	for _, x := range st.publications {
+		add(x.ID, domain.SearchValues("", "", nil, x.Title, ""))
+	}
+	for _, x := range st.meetings {
+		add(x.ID, domain.SearchValues("", "", nil, x.Title, ""))
+	}
+	for _, x := range st.recommendations {
+		add(x.ID, domain.SearchValues("", "", nil, "", x.Text))
+	}
+}
+
+// indexCounts counts what lists may be ordered by.
+func (st *state) indexCounts() {
+	st.mentionMeetings = map[string]int{}
+	st.mentionRecs = map[string]int{}
+	for _, subjects := range st.mentions {
+		for id := range subjects {
+			st.mentionMeetings[id]++
+		}
+	}
+	for _, r := range st.recommendations {
+		for _, id := range slices.Concat(r.InitiativeIDs, r.ThemeIDs) {
+			st.mentionRecs[id]++
+		}
+	}
+	people := map[string]map[string]bool{}
+	for _, a := range st.appearances {
+		if a.InstitutionID == "" {
+			continue
+		}
+		if people[a.InstitutionID] == nil {
+			people[a.InstitutionID] = map[string]bool{}
+		}
+		people[a.InstitutionID][a.PersonID] = true
+	}
+	st.speakers = map[string]int{}
+	for id, ps := range people {
+		st.speakers[id] = len(ps)
+	}
+	st.mentionedAt = map[string][]*domain.Meeting{}
+	for _, m := range st.byDate {
+		for id := range st.mentions[m.ID] {
+			st.mentionedAt[id] = append(st.mentionedAt[id], m)
+		}
+	}
+	st.councilMeetings = map[string]int{}
+	for _, m := range st.meetings {
+		if m.CouncilID != "" {
+			st.councilMeetings[m.CouncilID]++
+		}
+	}
 }
 
 // kindRank is the position of k in domain.AllKinds.
@@ -351,7 +468,7 @@ func batch[T any](s *Store, ids []string, nodes func(*state) map[string]*T, clon
 	m := nodes(st)
 	out := make([]*T, len(ids))
 	for i, id := range ids {
-		if x, ok := m[id]; ok {
+		if x, ok := m[st.redirected(id)]; ok {
 			out[i] = clone(x)
 		}
 	}

@@ -3,56 +3,87 @@ package neo4jstore
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/expertgraph/expertgraph/internal/domain"
 )
 
-// meetingScope returns the clauses that bind m to the meetings of a council
-// (from the council's id index) and period, with their parameters.
-func meetingScope(councilID string, dates domain.DateRange) (string, map[string]any, error) {
-	if err := dates.Validate("dates"); err != nil {
-		return "", nil, err
+// meetingScope returns the clauses that bind m to the meetings f keeps: from
+// the index seek of the first node f names, or of its period, or else from
+// the date index (every meeting has a date), never from a scan of the label.
+func meetingScope(f domain.MeetingFilter) (string, map[string]any) {
+	lq := listQuery{label: labelMeeting}
+	t := newTerms()
+	fs := t.meeting(f)
+	lq.add(t, fs)
+	drives := false
+	for _, x := range fs {
+		drives = drives || len(x.patterns) > 0 || x.query != ""
 	}
-	params := map[string]any{}
-	q := "MATCH (m:" + labelMeeting + ") "
-	if councilID != "" {
-		q = "MATCH (:" + labelCouncil + " {" + propID + ": $councilID})<-[:" + relPartOf + "]-(m:" + labelMeeting + ") "
-		params["councilID"] = councilID
+	if !drives && f.Dates == (domain.DateRange{}) {
+		lq.cond("n." + propDateKey + " IS NOT NULL")
 	}
-	from, to := dates.Bounds()
-	switch {
-	case from != "" && to != "":
-		q += "WHERE m." + propDateEnd + " >= $dateFrom AND m." + propDateStart + " <= $dateTo "
-	case from != "":
-		q += "WHERE m." + propDateEnd + " >= $dateFrom "
-	case to != "":
-		q += "WHERE m." + propDateStart + " <= $dateTo "
-	}
-	if from != "" {
-		params["dateFrom"] = from
-	}
-	if to != "" {
-		params["dateTo"] = to
-	}
-	return q, params, nil
+	return lq.body(false) + "WITH n AS m ", lq.params
 }
 
-// recurrenceRows returns, for each subject (an initiative or theme) of $ids,
-// the meetings that mention it themselves or through a recommendation, with
-// the recommendations of the meeting that do. The meetings come from the
-// subject by its id index, then pass the filter.
-const recurrenceRows = "UNWIND $ids AS sid MATCH (s:" + labelNode + " {" + propID + ": sid}) " +
-	"WHERE s:" + labelInitiative + " OR s:" + labelTheme + " " +
-	"CALL (s) { MATCH (s)<-[:" + relMentions + "|" + relAbout + "]-(m:" + labelMeeting + ") RETURN m " +
-	"UNION MATCH (s)<-[:" + relMentions + "|" + relAbout + "]-(:" + labelRecommendation + ")<-[:" + relProduced + "]-(m:" + labelMeeting + ") RETURN m } " +
-	"WITH sid, s, m WHERE ($councilID IS NULL OR EXISTS { (m)-[:" + relPartOf + "]->(:" + labelCouncil + " {" + propID + ": $councilID}) }) " +
-	"AND ($dateFrom IS NULL OR m." + propDateEnd + " >= $dateFrom) AND ($dateTo IS NULL OR m." + propDateStart + " <= $dateTo) " +
-	"RETURN sid, m." + propID + " AS meeting, m." + propDate + " AS date, m." + propDateKey + " AS dateKey, " +
-	"head(COLLECT { MATCH (m)-[:" + relPartOf + "]->(c:" + labelCouncil + ") RETURN c." + propID + " }) AS council, " +
-	"COUNT { MATCH (m)-[:" + relProduced + "]->(:" + labelRecommendation + ")-[:" + relMentions + "|" + relAbout + "]->(s) } AS recs"
+// checkIDs returns EINVALID for an ID argument of an analytic query that
+// names no node of its kind (domain.CheckIDs), looking the kinds up in tx.
+func checkIDs(ctx context.Context, tx neo4j.ManagedTransaction, args []domain.IDArg) error {
+	ids := domain.IDs(args)
+	if len(ids) == 0 {
+		return domain.CheckIDs(func(string) domain.Kind { return "" }, args...)
+	}
+	rows, err := run(ctx, tx, kindsByID, map[string]any{"ids": distinct(ids)}, func(rec *neo4j.Record) ([2]string, error) {
+		var f fields
+		id := value[string](&f, rec, "id")
+		labels := f.strings(value[[]any](&f, rec, "labels"), "labels")
+		return [2]string{id, string(kindOfLabels(labels))}, f.err
+	})
+	if err != nil {
+		return err
+	}
+	kinds := map[string]domain.Kind{}
+	for _, r := range rows {
+		kinds[r[0]] = domain.Kind(r[1])
+	}
+	return domain.CheckIDs(func(id string) domain.Kind { return kinds[id] }, args...)
+}
+
+// recurrenceQuery returns, for each subject (an initiative or theme) of
+// $ids, its mentions at the meetings that pass meetingCond (on n), grouped
+// by year and council: the meetings come from the subject by its id index,
+// those that mention it through recommendations with the number of such
+// recommendations (counted from the subject's side). Each group carries its
+// first and last meeting as "dateKey id" (fixed-width dates, and a space
+// sorts below every character of an ID, so the text orders as the pair).
+// Recurrence adds the groups up; a subject has far fewer groups than
+// meetings, and no group needs the whole list in memory.
+func recurrenceQuery(meetingCond string) string {
+	return "UNWIND $ids AS sid MATCH (s:" + labelNode + " {" + propID + ": sid}) " +
+		"WHERE s:" + labelInitiative + " OR s:" + labelTheme + " " +
+		"CALL (s) { MATCH (s)<-[:" + relMentions + "|" + relAbout + "]-(:" + labelRecommendation + ")<-[:" + relProduced + "]-(m:" + labelMeeting + ") " +
+		"RETURN m, count(*) AS recs " +
+		"UNION ALL MATCH (s)<-[:" + relMentions + "|" + relAbout + "]-(m:" + labelMeeting + ") RETURN m, 0 AS recs } " +
+		"WITH sid, m AS n, sum(recs) AS recs WHERE " + meetingCond + " " +
+		"WITH sid, n, recs, toInteger(left(n." + propDateKey + ", 4)) AS year, " +
+		"head(COLLECT { MATCH (n)-[:" + relPartOf + "]->(c:" + labelCouncil + ") RETURN c." + propID + " }) AS council " +
+		"RETURN sid, year, council, count(n) AS meetings, sum(recs) AS recs, " +
+		"min(n." + propDateKey + " + ' ' + n." + propID + ") AS first, max(n." + propDateKey + " + ' ' + n." + propID + ") AS last"
+}
+
+// mentionOf reads a "dateKey id" text of recurrenceQuery.
+func mentionOf(f *fields, key string) *domain.Mention {
+	dateKey, id, ok := strings.Cut(key, " ")
+	var d domain.Date
+	if _, err := fmt.Sscanf(dateKey, "%04d-%02d-%02d", &d.Year, &d.Month, &d.Day); err != nil || !ok {
+		f.fail(fmt.Errorf("recurrence: a mention %q is not \"dateKey id\"", key))
+	}
+	return &domain.Mention{MeetingID: id, Date: d}
+}
 
 // Recurrence returns, for each initiative or theme ID, how often it was
 // mentioned at the meetings that pass the filter.
@@ -64,75 +95,81 @@ func (s *Store) Recurrence(ctx context.Context, ids []string, f domain.Recurrenc
 	for i, id := range ids {
 		out[i] = &domain.Recurrence{SubjectID: id}
 	}
-	want := distinct(ids)
-	if len(want) == 0 {
-		return out, nil
+	t := newTerms()
+	query := recurrenceQuery(expr(t.meeting(f.Meetings())))
+	params := t.params
+	params["ids"] = distinct(ids)
+	type group struct {
+		subject, council, first, last string
+		year, meetings, recs          int
 	}
-	from, to := f.Dates.Bounds()
-	params := map[string]any{"ids": want, "councilID": nilIfEmpty(f.CouncilID), "dateFrom": nilIfEmpty(from), "dateTo": nilIfEmpty(to)}
-	type row struct {
-		subject, meeting, dateKey, council string
-		date                               domain.Date
-		recs                               int
-	}
-	rows, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]row, error) {
-		return run(ctx, tx, recurrenceRows, params, func(rec *neo4j.Record) (row, error) {
+	groups, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]group, error) {
+		if err := checkIDs(ctx, tx, domain.RecurrenceArgs(ids, f)); err != nil {
+			return nil, err
+		}
+		return run(ctx, tx, query, params, func(rec *neo4j.Record) (group, error) {
 			var f fields
-			r := row{
-				subject: value[string](&f, rec, "sid"),
-				meeting: value[string](&f, rec, "meeting"),
-				dateKey: value[string](&f, rec, "dateKey"),
-				council: value[string](&f, rec, "council"),
-				recs:    int(value[int64](&f, rec, "recs")),
+			g := group{
+				subject:  value[string](&f, rec, "sid"),
+				council:  value[string](&f, rec, "council"),
+				first:    value[string](&f, rec, "first"),
+				last:     value[string](&f, rec, "last"),
+				year:     int(value[int64](&f, rec, "year")),
+				meetings: int(value[int64](&f, rec, "meetings")),
+				recs:     int(value[int64](&f, rec, "recs")),
 			}
-			r.date = f.parseDate(value[string](&f, rec, "date"), "date")
-			return r, f.err
+			return g, f.err
 		})
 	})
 	if err != nil {
 		return nil, err
 	}
-	// Aggregate per subject in Go: a subject has a handful of meetings.
-	bySubject := map[string][]row{}
-	for _, r := range rows {
-		bySubject[r.subject] = append(bySubject[r.subject], r)
-	}
 	results := map[string]*domain.Recurrence{}
-	for sid, rs := range bySubject {
-		slices.SortFunc(rs, func(a, b row) int {
-			return cmp.Or(cmp.Compare(a.dateKey, b.dateKey), cmp.Compare(a.meeting, b.meeting))
-		})
-		r := &domain.Recurrence{SubjectID: sid, MeetingCount: len(rs),
-			FirstMention: &domain.Mention{MeetingID: rs[0].meeting, Date: rs[0].date},
-			LastMention:  &domain.Mention{MeetingID: rs[len(rs)-1].meeting, Date: rs[len(rs)-1].date}}
-		years := map[int]*domain.YearCount{}
-		councils := map[string]*domain.CouncilCount{}
-		for _, x := range rs {
-			r.RecommendationCount += x.recs
-			y := years[x.date.Year]
-			if y == nil {
-				y = &domain.YearCount{Year: x.date.Year}
-				years[x.date.Year] = y
-				r.PerYear = append(r.PerYear, y)
-			}
-			y.Meetings++
-			y.Recommendations += x.recs
-			if x.council != "" {
-				c := councils[x.council]
-				if c == nil {
-					c = &domain.CouncilCount{CouncilID: x.council}
-					councils[x.council] = c
-					r.Councils = append(r.Councils, c)
-				}
-				c.Meetings++
-				c.Recommendations += x.recs
-			}
+	firsts, lasts := map[string]string{}, map[string]string{}
+	years := map[string]map[int]*domain.YearCount{}
+	councils := map[string]map[string]*domain.CouncilCount{}
+	for _, g := range groups {
+		r := results[g.subject]
+		if r == nil {
+			r = &domain.Recurrence{SubjectID: g.subject}
+			results[g.subject] = r
+			years[g.subject] = map[int]*domain.YearCount{}
+			councils[g.subject] = map[string]*domain.CouncilCount{}
+			firsts[g.subject], lasts[g.subject] = g.first, g.last
 		}
+		r.MeetingCount += g.meetings
+		r.RecommendationCount += g.recs
+		firsts[g.subject] = min(firsts[g.subject], g.first)
+		lasts[g.subject] = max(lasts[g.subject], g.last)
+		y := years[g.subject][g.year]
+		if y == nil {
+			y = &domain.YearCount{Year: g.year}
+			years[g.subject][g.year] = y
+			r.PerYear = append(r.PerYear, y)
+		}
+		y.Meetings += g.meetings
+		y.Recommendations += g.recs
+		if g.council != "" {
+			c := councils[g.subject][g.council]
+			if c == nil {
+				c = &domain.CouncilCount{CouncilID: g.council}
+				councils[g.subject][g.council] = c
+				r.Councils = append(r.Councils, c)
+			}
+			c.Meetings += g.meetings
+			c.Recommendations += g.recs
+		}
+	}
+	var fl fields
+	for sid, r := range results {
+		r.FirstMention, r.LastMention = mentionOf(&fl, firsts[sid]), mentionOf(&fl, lasts[sid])
 		slices.SortFunc(r.PerYear, func(a, b *domain.YearCount) int { return cmp.Compare(a.Year, b.Year) })
 		slices.SortFunc(r.Councils, func(a, b *domain.CouncilCount) int {
 			return cmp.Or(cmp.Compare(b.Meetings, a.Meetings), cmp.Compare(a.CouncilID, b.CouncilID))
 		})
-		results[sid] = r
+	}
+	if fl.err != nil {
+		return nil, fl.err
 	}
 	for i, id := range ids {
 		if r := results[id]; r != nil {
@@ -163,7 +200,8 @@ const (
 	// institutionsAt collects the institutions involved in a meeting: its
 	// organisers and the institutions of its appearances.
 	institutionsAt = "CALL (m) { MATCH (m)-[:" + relOrganizedBy + "]->(x:" + labelInstitution + ") RETURN x " +
-		"UNION MATCH (m)<-[ap:" + relAppearedAt + "]-(:" + labelPerson + ") MATCH (x:" + labelInstitution + " {" + propID + ": ap." + propInstitutionID + "}) RETURN x } " +
+		"UNION MATCH (m)<-[ap:" + relAppearedAt + "]-(:" + labelPerson + ") WHERE ap." + propInstitutionID + " IS NOT NULL " +
+		"WITH DISTINCT ap." + propInstitutionID + " AS iid MATCH (x:" + labelInstitution + " {" + propID + ": iid}) RETURN x } " +
 		"WITH m, collect(x) AS xs "
 
 	pairsOrder = " RETURN a, b, w ORDER BY w DESC, a." + propID + ", b." + propID + " LIMIT $limit"
@@ -190,28 +228,19 @@ const (
 	pairsInstitutions = institutionsAt +
 		"UNWIND xs AS a UNWIND xs AS b WITH m, a, b WHERE a." + propID + " < b." + propID + " " +
 		"WITH a, b, count(m) AS w" + pairsOrder
+	// Appearances are grouped by institution ID and council first, so that
+	// each institution is sought once.
 	pairsInstitutionCouncils = "MATCH (m)-[:" + relPartOf + "]->(b:" + labelCouncil + ") " +
-		"MATCH (m)<-[ap:" + relAppearedAt + "]-(:" + labelPerson + ") MATCH (a:" + labelInstitution + " {" + propID + ": ap." + propInstitutionID + "}) " +
-		"WITH a, b, count(ap) AS w" + pairsOrder
-)
-
-// Pair limits.
-const (
-	DefaultPairLimit = 50
-	MaxPairLimit     = 500
+		"MATCH (m)<-[ap:" + relAppearedAt + "]-(:" + labelPerson + ") WHERE ap." + propInstitutionID + " IS NOT NULL " +
+		"WITH ap." + propInstitutionID + " AS iid, b, count(ap) AS w MATCH (a:" + labelInstitution + " {" + propID + ": iid}) " +
+		"WITH a, b, w" + pairsOrder
 )
 
 // Pairs returns weighted pairs ordered by weight descending, then A.ID, then B.ID.
 func (s *Store) Pairs(ctx context.Context, q domain.PairQuery) ([]*domain.WeightedPair, error) {
-	if q.Scope != "" && q.Scope != domain.ScopeRecommendation && q.Scope != domain.ScopeMeeting {
-		return nil, domain.Invalidf("scope", "unknown scope %q; RECOMMENDATION or MEETING", q.Scope)
-	}
-	limit := q.Limit
-	switch {
-	case limit == 0:
-		limit = DefaultPairLimit
-	case limit < 0 || limit > MaxPairLimit:
-		return nil, domain.Invalidf("limit", "limit must be 1..%d (got %d)", MaxPairLimit, q.Limit)
+	limit, err := q.Check()
+	if err != nil {
+		return nil, err
 	}
 	atMeetings := q.Scope == domain.ScopeMeeting
 	var body string
@@ -228,16 +257,20 @@ func (s *Store) Pairs(ctx context.Context, q domain.PairQuery) ([]*domain.Weight
 		body = pairsInstitutions
 	case domain.PairInstitutionCouncil:
 		body = pairsInstitutionCouncils
-	default:
-		return nil, domain.Invalidf("kind", "unknown pair kind %q; one of %v", q.Kind, domain.PairKinds)
 	}
-	scope, params, err := meetingScope(q.CouncilID, q.Dates)
-	if err != nil {
+	if err := q.Dates.Validate("dates"); err != nil {
 		return nil, err
 	}
+	if err := q.Filter.Validate("filter"); err != nil {
+		return nil, err
+	}
+	scope, params := meetingScope(q.Meetings())
 	params["limit"] = limit
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*domain.WeightedPair, error) {
-		return run(ctx, tx, scope+"WITH m "+body, params, func(rec *neo4j.Record) (*domain.WeightedPair, error) {
+		if err := checkIDs(ctx, tx, q.Args()); err != nil {
+			return nil, err
+		}
+		return run(ctx, tx, scope+body, params, func(rec *neo4j.Record) (*domain.WeightedPair, error) {
 			var f fields
 			p := &domain.WeightedPair{
 				A:      *refOf(&f, f.node(rec, "a")),
@@ -276,15 +309,41 @@ const (
 		"WITH r." + propKind + " AS key, count(r) AS n RETURN key, key AS label, n" + countOrder
 	countSpeakersPerCountry = "MATCH (m)<-[:" + relAppearedAt + "]-(p:" + labelPerson + ")-[:" + relCitizenOf + "]->(x:" + labelCountry + ") " +
 		"WITH x, count(DISTINCT p) AS n RETURN x." + propID + " AS key, x." + propName + " AS label, n" + countOrder
-	countSpeakersPerInstitution = "MATCH (m)<-[ap:" + relAppearedAt + "]-(p:" + labelPerson + ") " +
-		"MATCH (x:" + labelInstitution + " {" + propID + ": ap." + propInstitutionID + "}) " +
-		"WITH x, count(DISTINCT p) AS n RETURN x." + propID + " AS key, x." + propName + " AS label, n" + countOrder
+	countSpeakersPerInstitution = "MATCH (m)<-[ap:" + relAppearedAt + "]-(p:" + labelPerson + ") WHERE ap." + propInstitutionID + " IS NOT NULL " +
+		"WITH ap." + propInstitutionID + " AS iid, count(DISTINCT p) AS n MATCH (x:" + labelInstitution + " {" + propID + ": iid}) " +
+		"RETURN x." + propID + " AS key, x." + propName + " AS label, n" + countOrder
 )
+
+// countWhole answers the aggregates that are counts every write keeps
+// (counts.go), over every meeting, from their range indexes.
+var countWhole = map[domain.CountBy]string{
+	domain.RecommendationsPerTheme:      countFromProperty(labelTheme, propRecCount),
+	domain.RecommendationsPerInitiative: countFromProperty(labelInitiative, propRecCount),
+	domain.SpeakersPerInstitution:       countFromProperty(labelInstitution, propSpeakerCount),
+}
+
+func countFromProperty(label, prop string) string {
+	return "MATCH (x:" + label + ") WHERE x." + prop + " > 0 " +
+		"RETURN x." + propID + " AS key, x." + propName + " AS label, x." + prop + " AS n" + countOrder
+}
+
+// countQuery returns the query of an aggregate: over every meeting, from
+// the kept counts where there are some; otherwise over the meetings q keeps.
+func countQuery(q domain.CountQuery, body string) (string, map[string]any) {
+	if whole, ok := countWhole[q.By]; ok && q.Meetings().IsZero() {
+		return whole, nil
+	}
+	scope, params := meetingScope(q.Meetings())
+	return scope + body, params
+}
 
 // Count returns an aggregate ordered by count descending, then key;
 // MEETINGS_PER_YEAR by year ascending.
 func (s *Store) Count(ctx context.Context, q domain.CountQuery) ([]*domain.KeyCount, error) {
-	body, ok := map[domain.CountBy]string{
+	if err := q.Check(); err != nil {
+		return nil, err
+	}
+	body := map[domain.CountBy]string{
 		domain.MeetingsPerYear:              countMeetingsPerYear,
 		domain.MeetingsPerCouncil:           countMeetingsPerCouncil,
 		domain.MeetingsPerCountry:           countMeetingsPerCountry,
@@ -295,15 +354,18 @@ func (s *Store) Count(ctx context.Context, q domain.CountQuery) ([]*domain.KeyCo
 		domain.SpeakersPerCountry:           countSpeakersPerCountry,
 		domain.SpeakersPerInstitution:       countSpeakersPerInstitution,
 	}[q.By]
-	if !ok {
-		return nil, domain.Invalidf("by", "unknown aggregate %q; one of %v", q.By, domain.CountBys)
-	}
-	scope, params, err := meetingScope(q.CouncilID, q.Dates)
-	if err != nil {
+	if err := q.Dates.Validate("dates"); err != nil {
 		return nil, err
 	}
+	if err := q.Filter.Validate("filter"); err != nil {
+		return nil, err
+	}
+	query, params := countQuery(q, body)
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*domain.KeyCount, error) {
-		return run(ctx, tx, scope+"WITH m "+body, params, func(rec *neo4j.Record) (*domain.KeyCount, error) {
+		if err := checkIDs(ctx, tx, q.Args()); err != nil {
+			return nil, err
+		}
+		return run(ctx, tx, query, params, func(rec *neo4j.Record) (*domain.KeyCount, error) {
 			var f fields
 			k := &domain.KeyCount{
 				Key:   value[string](&f, rec, "key"),

@@ -88,4 +88,5 @@ func (w *writer) appearance(x *domain.Appearance) {
 	}
 	w.appearances = append(w.appearances, map[string]any{"person": x.PersonID, "meeting": x.MeetingID, "props": props})
 	w.people = append(w.people, x.PersonID)
+	w.touched = append(w.touched, x.PersonID, x.MeetingID)
 }

@@ -38,6 +38,16 @@
 // and last day it may denote, which period filters compare). Optional
 // values that are unset are absent; lists are kept in the order written.
 //
+// For Search, every domain node has variants, the variant keys
+// (domain.VariantKey) of its normalised names joined by newlines ("" for
+// none), and a recommendation searchText, its normalised text. For the
+// orders by counts, initiatives and themes have meetingCount and
+// recommendationCount, people appearanceCount, institutions and meetings
+// speakerCount (counts.go); every write recounts the nodes near what it
+// writes, in its transaction. A database written before these existed is
+// brought up to date at Open (migrate, which records the version on the one
+// :ExpertgraphSchema node).
+//
 // Relationships: exactly the domain's edge types (domain/analytics.go), plus
 // provenance and names. position numbers a node's list in the order written.
 //
@@ -86,13 +96,18 @@
 //     by name (lists walk them in order);
 //   - text indexes on names of every label listed by name (name filters are
 //     CONTAINS on it);
-//   - the full-text index "search" over name, shortName, aliases, title and
-//     text of every kind, for free-text search
-//     (CALL db.index.fulltext.queryNodes("search", $q)).
+//   - range indexes on the counts lists are ordered by (counts.go);
+//   - a text index on Node.names (Search: a text inside a name) and the
+//     full-text index "search" on Node.names, Node.variants and
+//     Node.searchText with the whitespace analyzer (Search: words of names,
+//     of their variant keys, of recommendations); an older "search" index
+//     over other properties is dropped first.
 //
 // Lookup normalises the name and seeks its :Name node on the unique index of
 // Name.key, then follows HAS_NAME back: range indexes do not serve a
 // membership test on a list property (ANY(k IN n.keys WHERE k = $x) scans the
-// label), a separate node per name does. TestPlans checks the plans of the
-// queries that must use an index with PROFILE.
+// label), a separate node per name does. Search (search.go) finds candidates
+// with the text and full-text indexes and lets domain.Searcher decide and
+// rank, as the embedded store does. TestPlans and TestAnalyticPlans check
+// with PROFILE the plans of the queries that must use an index.
 package neo4jstore

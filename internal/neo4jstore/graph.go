@@ -85,6 +85,7 @@ type writer struct {
 	linkOrder   []linkKey
 	appearances []map[string]any
 	people      []string // whose derived affiliations to recompute
+	touched     []string // nodes written, and the ends of appearances written: whose counts may change (counts.go)
 }
 
 func newWriter() *writer {
@@ -97,6 +98,8 @@ func (w *writer) node(label, id, display string, lookup, filter []string, props 
 	props[propID] = id
 	props[propSortKey] = domain.SortKeyName(display)
 	props[propNames] = joinNames(filter)
+	props[propVariants] = variantsOf(filter)
+	w.touched = append(w.touched, id)
 	w.nodes[label] = append(w.nodes[label], map[string]any{propID: id, "props": props})
 	for _, k := range lookup {
 		w.names = append(w.names, map[string]any{"id": id, "key": k})
@@ -143,8 +146,6 @@ func (s *Store) Upsert(ctx context.Context, g *domain.Graph) error {
 	if g == nil || len(g.Kinds()) == 0 && len(g.Appearances) == 0 {
 		return nil // nothing to write, nothing to refuse
 	}
-	w := newWriter()
-	w.graph(g)
 	ids := g.References()
 	for id := range g.Kinds() {
 		if id != "" {
@@ -167,10 +168,35 @@ func (s *Store) Upsert(ctx context.Context, g *domain.Graph) error {
 		for _, k := range kinds {
 			existing[k[0]] = domain.Kind(k[1])
 		}
+		red, err := redirectsOf(ctx, tx, ids)
+		if err != nil {
+			return struct{}{}, err
+		}
+		g, err := g.Redirect(func(id string) string { return red[id] })
+		if err != nil {
+			return struct{}{}, err
+		}
+		if len(red) > 0 {
+			// References moved to the kept nodes, whose kinds validation needs.
+			if existing, err = kindsOf(ctx, tx, append(g.References(), ids...)); err != nil {
+				return struct{}{}, err
+			}
+		}
 		if err := g.Validate(func(id string) domain.Kind { return existing[id] }); err != nil {
 			return struct{}{}, err
 		}
-		return struct{}{}, w.write(ctx, tx, s.log)
+		var created, updated []string
+		if _, audited := domain.AuditFrom(ctx); audited {
+			if created, updated, err = upsertChanges(ctx, tx, g, existing); err != nil {
+				return struct{}{}, err
+			}
+		}
+		w := newWriter()
+		w.graph(g)
+		if err := w.write(ctx, tx, s.log); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, recordAudit(ctx, tx, created, updated, nil)
 	})
 	return err
 }
@@ -222,6 +248,14 @@ func (w *writer) graph(g *domain.Graph) {
 // them, and last the :Name nodes nothing bears any more. Each step is one
 // UNWIND over all its rows, logged at debug level with its duration.
 func (w *writer) write(ctx context.Context, tx neo4j.ManagedTransaction, log *slog.Logger) error {
+	// The counted nodes near what is written, before the write takes links
+	// away: their counts are recomputed at the end.
+	slices.Sort(w.touched)
+	w.touched = slices.Compact(w.touched)
+	before, err := countedNear(ctx, tx, w.touched)
+	if err != nil {
+		return fmt.Errorf("upsert: counts: %w", err)
+	}
 	step := func(what, query string, params map[string]any, rows int) error {
 		start := time.Now()
 		err := exec(ctx, tx, query, params)
@@ -274,7 +308,10 @@ func (w *writer) write(ctx context.Context, tx neo4j.ManagedTransaction, log *sl
 			return err
 		}
 	}
-	return nil
+	start := time.Now()
+	err = recountNear(ctx, tx, w.touched, before)
+	log.Debug("upsert", "step", "counts", "rows", len(w.touched), "took", time.Since(start))
+	return err
 }
 
 // Export returns the whole graph, each collection ordered by ID.

@@ -58,9 +58,9 @@ func (s *Store) Themes(ctx context.Context, ids []string) ([]*domain.Theme, erro
 	return batch(ctx, s, ids, themesByID, themeOf, themeID)
 }
 
-// ListInitiatives returns a page of initiatives by name.
+// ListInitiatives returns a page of initiatives by name or by mentions.
 func (s *Store) ListInitiatives(ctx context.Context, q domain.InitiativeQuery) (*domain.InitiativeConnection, error) {
-	lq, err := nameList("initiatives", labelInitiative, q.Sort, q.Filter, q.Page, initiativeFields)
+	sort, order, err := q.Sort.Resolve()
 	if err != nil {
 		return nil, err
 	}
@@ -68,12 +68,8 @@ func (s *Store) ListInitiatives(ctx context.Context, q domain.InitiativeQuery) (
 	if f.Kind != "" && !slices.Contains(domain.InitiativeKinds, f.Kind) {
 		return nil, domain.Invalidf("filter.kind", "unknown initiative kind %q; one of %v", f.Kind, domain.InitiativeKinds)
 	}
-	if f.CouncilID != "" {
-		// Mentioned at a meeting of the council, by the meeting or one of its recommendations.
-		lq.match("councilID", f.CouncilID,
-			"(n:"+labelInitiative+")<-[:"+relMentions+"]-(:"+labelMeeting+")-[:"+relPartOf+"]->(:"+labelCouncil+" {"+propID+": $councilID})",
-			"(n:"+labelInitiative+")<-[:"+relMentions+"]-(:"+labelRecommendation+")<-[:"+relProduced+"]-(:"+labelMeeting+")-[:"+relPartOf+"]->(:"+labelCouncil+" {"+propID+": $councilID})")
-	}
+	lq := sortedList("initiatives", labelInitiative, sort, order, f, q.Page, initiativeFields)
+	lq.subjectFilter(labelInitiative, relMentions, f.CouncilID, f.Recurring)
 	if f.Kind != "" {
 		lq.cond("n."+propKind+" = $kind", "kind", string(f.Kind))
 	}
@@ -81,14 +77,35 @@ func (s *Store) ListInitiatives(ctx context.Context, q domain.InitiativeQuery) (
 	return list(ctx, s, lq, initiativeOf, initiativeID)
 }
 
-// ListThemes returns a page of themes by name.
+// ListThemes returns a page of themes by name or by mentions.
 func (s *Store) ListThemes(ctx context.Context, q domain.ThemeQuery) (*domain.ThemeConnection, error) {
-	lq, err := nameList("themes", labelTheme, q.Sort, q.Filter, q.Page, themeFields)
+	sort, order, err := q.Sort.Resolve()
 	if err != nil {
 		return nil, err
 	}
+	lq := sortedList("themes", labelTheme, sort, order, q.Filter, q.Page, themeFields)
+	lq.subjectFilter(labelTheme, relAbout, q.Filter.CouncilID, q.Filter.Recurring)
 	lq.nameFilter(q.Filter.Name)
 	return list(ctx, s, lq, themeOf, themeID)
+}
+
+// subjectFilter adds the filters initiatives and themes share: mentioned at
+// a meeting of a council, by the meeting or one of its recommendations; and
+// recurring (mentioned at two or more meetings) or not.
+func (q *listQuery) subjectFilter(label, rel, councilID string, recurring *bool) {
+	if councilID != "" {
+		c := "(:" + labelCouncil + " {" + propID + ": $councilID})"
+		q.match("councilID", councilID,
+			"(n:"+label+")<-[:"+rel+"]-(:"+labelMeeting+")-[:"+relPartOf+"]->"+c,
+			"(n:"+label+")<-[:"+rel+"]-(:"+labelRecommendation+")<-[:"+relProduced+"]-(:"+labelMeeting+")-[:"+relPartOf+"]->"+c)
+	}
+	switch {
+	case recurring == nil:
+	case *recurring:
+		q.cond("n." + propMeetingCount + " >= 2")
+	default:
+		q.cond("n." + propMeetingCount + " < 2")
+	}
 }
 
 func (w *writer) initiative(x *domain.Initiative) {

@@ -44,12 +44,13 @@ func (s *Store) Institutions(ctx context.Context, ids []string) ([]*domain.Insti
 	return batch(ctx, s, ids, institutionsByID, institutionOf, institutionID)
 }
 
-// ListInstitutions returns a page of institutions by name.
+// ListInstitutions returns a page of institutions by name or by speakers.
 func (s *Store) ListInstitutions(ctx context.Context, q domain.InstitutionQuery) (*domain.InstitutionConnection, error) {
-	lq, err := nameList("institutions", labelInstitution, q.Sort, q.Filter, q.Page, institutionFields)
+	sort, order, err := q.Sort.Resolve()
 	if err != nil {
 		return nil, err
 	}
+	lq := sortedList("institutions", labelInstitution, sort, order, q.Filter, q.Page, institutionFields)
 	if q.Filter.Kind != "" && !slices.Contains(domain.InstitutionKinds, q.Filter.Kind) {
 		return nil, domain.Invalidf("filter.kind", "unknown institution kind %q; one of %v", q.Filter.Kind, domain.InstitutionKinds)
 	}

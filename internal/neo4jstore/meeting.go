@@ -58,54 +58,22 @@ func (s *Store) Meetings(ctx context.Context, ids []string) ([]*domain.Meeting, 
 	return batch(ctx, s, ids, meetingsByID, meetingOf, meetingID)
 }
 
-// ListMeetings returns a page of meetings by date, then ID.
+// ListMeetings returns a page of meetings by date (or by speakers), then ID.
 func (s *Store) ListMeetings(ctx context.Context, q domain.MeetingQuery) (*domain.MeetingConnection, error) {
-	switch q.Sort {
-	case "":
-		q.Sort = domain.MeetingDateAsc // the default order: cursors of both serve each other
-	case domain.MeetingDateAsc, domain.MeetingDateDesc:
-	default:
-		return nil, domain.Invalidf("sort", "unknown order %q", q.Sort)
-	}
-	f := q.Filter
-	lq := listQuery{scope: domain.Scope("meetings", q.Sort, f), label: labelMeeting, desc: q.Sort == domain.MeetingDateDesc,
-		page: q.Page, keys: []sortKey{{expr: "n." + propDateKey}}, fields: meetingFields}
-	const m = "(n:" + labelMeeting + ")"
-	if f.PersonID != "" {
-		lq.match("personID", f.PersonID, m+"<-[:"+relAppearedAt+"]-(:"+labelPerson+" {"+propID+": $personID})")
-	}
-	if f.PlaceID != "" {
-		lq.match("placeID", f.PlaceID, m+"-[:"+relHeldIn+"]->(:"+labelPlace+" {"+propID+": $placeID})")
-	}
-	if f.CouncilID != "" {
-		lq.match("councilID", f.CouncilID, m+"-[:"+relPartOf+"]->(:"+labelCouncil+" {"+propID+": $councilID})")
-	}
-	if f.InitiativeID != "" {
-		lq.match("initiativeID", f.InitiativeID,
-			m+"-[:"+relMentions+"]->(:"+labelInitiative+" {"+propID+": $initiativeID})",
-			m+"-[:"+relProduced+"]->(:"+labelRecommendation+")-[:"+relMentions+"]->(:"+labelInitiative+" {"+propID+": $initiativeID})")
-	}
-	if f.ThemeID != "" {
-		lq.match("themeID", f.ThemeID,
-			m+"-[:"+relAbout+"]->(:"+labelTheme+" {"+propID+": $themeID})",
-			m+"-[:"+relProduced+"]->(:"+labelRecommendation+")-[:"+relAbout+"]->(:"+labelTheme+" {"+propID+": $themeID})")
-	}
-	if f.InstitutionID != "" {
-		// Organised it, or sent a speaker: the speaker's appearance names
-		// the institution, and the speaker is AFFILIATED_WITH it (derived),
-		// which lets the pattern start from the institution.
-		lq.match("institutionID", f.InstitutionID,
-			m+"-[:"+relOrganizedBy+"]->(:"+labelInstitution+" {"+propID+": $institutionID})",
-			m+"<-[a:"+relAppearedAt+"]-(:"+labelPerson+")-[:"+relAffiliatedWith+"]->(:"+labelInstitution+" {"+propID+": $institutionID}) "+
-				"WHERE a."+propInstitutionID+" = $institutionID")
-	}
-	if f.CountryID != "" {
-		lq.match("countryID", f.CountryID,
-			m+"-[:"+relHeldIn+"]->(:"+labelPlace+")-[:"+relLocatedIn+"]->(:"+labelCountry+" {"+propID+": $countryID})")
-	}
-	if err := lq.dateRange("n", f.Dates, "filter.dates"); err != nil {
+	sort, order, err := q.Sort.Resolve() // the default order made explicit: cursors of both serve each other
+	if err != nil {
 		return nil, err
 	}
+	f := q.Filter
+	if err := f.Validate("filter"); err != nil {
+		return nil, err
+	}
+	lq := sortedList("meetings", labelMeeting, sort, order, f, q.Page, meetingFields)
+	if order.By == domain.ByDate {
+		lq.keys = []sortKey{{expr: "n." + propDateKey}}
+	}
+	t := newTerms()
+	lq.add(t, t.meeting(f))
 	return list(ctx, s, lq, meetingOf, meetingID)
 }
 

@@ -81,6 +81,19 @@ const (
 	propParaphrase    = "paraphrase"
 	propAttributedTo  = "attributedTo"
 
+	// Search (search.go): the variant keys (domain.VariantKey) of the
+	// normalised names, joined by newlines, and a recommendation's text,
+	// normalised.
+	propVariants   = "variants"
+	propSearchText = "searchText"
+
+	// Counts that lists are ordered by (counts.go), kept up to date by every
+	// write.
+	propMeetingCount    = "meetingCount"        // Initiative, Theme: meetings that mention it, themselves or in a recommendation
+	propRecCount        = "recommendationCount" // Initiative, Theme: recommendations that list it
+	propAppearanceCount = "appearanceCount"     // Person: appearances
+	propSpeakerCount    = "speakerCount"        // Institution: distinct people who appeared for it; Meeting: appearances
+
 	// On relationships.
 	propPosition      = "position" // keeps lists in the order written
 	propExcerpt       = "excerpt"

@@ -80,7 +80,7 @@ func wipe(t testing.TB, s *Store) {
 	// CALL ... IN TRANSACTIONS needs an auto-commit transaction: Session.Run.
 	sess := s.driver.NewSession(t.Context(), neo4j.SessionConfig{DatabaseName: s.db})
 	defer sess.Close(context.Background())
-	res, err := sess.Run(t.Context(), "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
+	res, err := sess.Run(t.Context(), "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS", nil)
 	if err == nil {
 		_, err = res.Consume(t.Context())
 	}

@@ -1,6 +1,7 @@
 package neo4jstore
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strconv"
@@ -23,7 +24,19 @@ func batch[T any](ctx context.Context, s *Store, ids []string, query string,
 		return out, nil
 	}
 	found, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string]*T, error) {
-		rows, err := run(ctx, tx, query, map[string]any{"ids": want}, func(rec *neo4j.Record) (*T, error) {
+		// A merged ID answers the node it was merged into (curation.go).
+		red, err := redirectsOf(ctx, tx, want)
+		if err != nil {
+			return nil, err
+		}
+		targets := want
+		if len(red) > 0 {
+			targets = make([]string, len(want))
+			for i, id := range want {
+				targets[i] = cmp.Or(red[id], id)
+			}
+		}
+		rows, err := run(ctx, tx, query, map[string]any{"ids": targets}, func(rec *neo4j.Record) (*T, error) {
 			var f fields
 			x := mapper(&f, rec)
 			return x, f.err
@@ -34,6 +47,11 @@ func batch[T any](ctx context.Context, s *Store, ids []string, query string,
 		m := make(map[string]*T, len(rows))
 		for _, x := range rows {
 			m[idOf(x)] = x
+		}
+		for id, t := range red {
+			if x, ok := m[t]; ok {
+				m[id] = x
+			}
 		}
 		return m, nil
 	})
@@ -88,9 +106,19 @@ func grouped[T any](ctx context.Context, s *Store, ids []string, query string,
 // filter is one condition of a list: either patterns (alternatives, each a
 // MATCH pattern that binds n), which may select the candidates from an index
 // seek on the node they name, or a plain condition on n.
+//
+// A filter may have both: then the patterns find a superset of the nodes
+// (the driving branches of an Or) and the condition is exact; as the
+// driver, the patterns select and the condition checks, and elsewhere only
+// the condition counts.
+//
+// A filter may instead give query, a whole subquery that returns n, to drive
+// the list when it comes first; its cond then holds the same condition for
+// the other places.
 type filter struct {
 	patterns []string
 	cond     string
+	query    string
 }
 
 // listQuery describes one page of a list: which nodes (label and filters),
@@ -160,6 +188,8 @@ func (q *listQuery) body(keyMatch bool, extra ...string) string {
 	var conds []string
 	for _, f := range q.filters {
 		switch {
+		case f.query != "" && head == "":
+			head = "CALL () { " + f.query + " } "
 		case len(f.patterns) > 0 && head == "":
 			parts := make([]string, len(f.patterns))
 			for i, p := range f.patterns {
@@ -169,14 +199,17 @@ func (q *listQuery) body(keyMatch bool, extra ...string) string {
 				parts[0] = "MATCH " + f.patterns[0] + " RETURN DISTINCT n"
 			}
 			head = "CALL () { " + strings.Join(parts, " UNION ") + " } "
-		case len(f.patterns) > 0:
+			if f.cond != "" {
+				conds = append(conds, f.cond)
+			}
+		case f.cond != "":
+			conds = append(conds, f.cond)
+		default:
 			parts := make([]string, len(f.patterns))
 			for i, p := range f.patterns {
 				parts[i] = "EXISTS { MATCH " + p + " }"
 			}
 			conds = append(conds, "("+strings.Join(parts, " OR ")+")")
-		default:
-			conds = append(conds, f.cond)
 		}
 	}
 	conds = append(conds, extra...)
@@ -317,7 +350,9 @@ func encodeKey(f *fields, values []any) string {
 		case string:
 			parts[i] = v
 		case int64:
-			parts[i] = strconv.FormatInt(v, 10)
+			// Zero-padded as domain.CountKey, so that the embedded store
+			// writes the same cursors.
+			parts[i] = domain.CountKey(int(v))
 		default:
 			f.fail(fmt.Errorf("key: expected a string or an integer, found %T", v))
 		}
@@ -347,13 +382,21 @@ func decodeKey(key string, keys []sortKey) ([]any, error) {
 
 // nameList starts a list ordered by name.
 func nameList(list, label string, sort domain.NameSort, filter any, page domain.PageRequest, fields string) (listQuery, error) {
-	if err := sort.Validate(); err != nil {
+	sort, order, err := sort.Resolve() // no order is the ascending order: their cursors serve each other
+	if err != nil {
 		return listQuery{}, err
 	}
-	if sort == "" {
-		sort = domain.NameAsc // no order is the ascending order: their cursors serve each other
+	return sortedList(list, label, sort, order, filter, page, fields), nil
+}
+
+// sortedList starts a list in a resolved order: by name (sortKey), or by a
+// count (counts.go), whose property a range index orders.
+func sortedList[S ~string](list, label string, sort S, order domain.Order, filter any, page domain.PageRequest, fields string) listQuery {
+	q := listQuery{scope: domain.Scope(list, sort, filter), label: label, desc: order.Desc, page: page, fields: fields}
+	if k := countKey(label, order.By); k != "" {
+		q.keys = []sortKey{{expr: k, num: true}}
 	}
-	return listQuery{scope: domain.Scope(list, sort, filter), label: label, desc: sort.Desc(), page: page, fields: fields}, nil
+	return q
 }
 
 // dateRange adds the condition that the meeting m overlaps r (DateRange.Contains).

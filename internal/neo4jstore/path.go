@@ -35,8 +35,8 @@ func shortestPathsQuery(maxHops int) string {
 // ShortestPaths returns up to MaxPaths shortest paths from one node to
 // another within maxHops edges, ordered by their node IDs.
 func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops int) ([]*domain.Path, error) {
-	if maxHops < 1 || maxHops > domain.MaxMaxHops {
-		return nil, domain.Invalidf("maxHops", "maxHops must be 1..%d (got %d)", domain.MaxMaxHops, maxHops)
+	if err := domain.CheckMaxHops(maxHops); err != nil {
+		return nil, err
 	}
 	query := shortestPathsQuery(maxHops)
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*domain.Path, error) {
@@ -52,10 +52,14 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 		for _, r := range ends {
 			found[r.ID] = r
 		}
-		for _, id := range []string{fromID, toID} {
-			if found[id] == nil {
-				return nil, domain.Errorf(domain.ENOTFOUND, "no node %q", id)
+		kind := func(id string) domain.Kind {
+			if r := found[id]; r != nil {
+				return r.Kind
 			}
+			return ""
+		}
+		if err := domain.CheckIDs(kind, domain.PathArgs(fromID, toID)...); err != nil {
+			return nil, err
 		}
 		if fromID == toID {
 			return []*domain.Path{{Nodes: []domain.NodeRef{*found[fromID]}}}, nil

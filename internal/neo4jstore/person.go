@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -49,34 +48,18 @@ func (s *Store) People(ctx context.Context, ids []string) ([]*domain.Person, err
 	return batch(ctx, s, ids, peopleByID, personOf, personID)
 }
 
-// ListPeople returns a page of people by name.
+// ListPeople returns a page of people by name or by appearances.
 func (s *Store) ListPeople(ctx context.Context, q domain.PersonQuery) (*domain.PersonConnection, error) {
-	lq, err := nameList("people", labelPerson, q.Sort, q.Filter, q.Page, personFields)
+	sort, order, err := q.Sort.Resolve()
 	if err != nil {
 		return nil, err
 	}
-	f := q.Filter
-	if f.Role != "" && !slices.Contains(domain.Roles, f.Role) {
-		return nil, domain.Invalidf("filter.role", "unknown role %q; one of %v", f.Role, domain.Roles)
+	if err := q.Filter.Validate("filter"); err != nil {
+		return nil, err
 	}
-	if f.InstitutionID != "" {
-		// Every appearance's institution is also an AFFILIATED_WITH link
-		// (derived), so one pattern finds both.
-		lq.match("institutionID", f.InstitutionID,
-			"(n:"+labelPerson+")-[:"+relAffiliatedWith+"]->(:"+labelInstitution+" {"+propID+": $institutionID})")
-	}
-	if f.CouncilID != "" {
-		lq.match("councilID", f.CouncilID,
-			"(n:"+labelPerson+")-[:"+relAppearedAt+"]->(:"+labelMeeting+")-[:"+relPartOf+"]->(:"+labelCouncil+" {"+propID+": $councilID})")
-	}
-	if f.CountryID != "" {
-		lq.match("countryID", f.CountryID,
-			"(n:"+labelPerson+")-[:"+relCitizenOf+"]->(:"+labelCountry+" {"+propID+": $countryID})")
-	}
-	if f.Role != "" {
-		lq.cond("EXISTS { MATCH (n)-[a:"+relAppearedAt+"]->() WHERE $role IN a."+propRoles+" }", "role", string(f.Role))
-	}
-	lq.nameFilter(f.Name)
+	lq := sortedList("people", labelPerson, sort, order, q.Filter, q.Page, personFields)
+	t := newTerms()
+	lq.add(t, t.person(q.Filter))
 	return list(ctx, s, lq, personOf, personID)
 }
 

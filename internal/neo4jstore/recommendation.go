@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -67,41 +66,21 @@ func (s *Store) ListRecommendations(ctx context.Context, q domain.Recommendation
 		return nil, domain.Invalidf("sort", "unknown order %q", q.Sort)
 	}
 	f := q.Filter
-	if f.Kind != "" && !slices.Contains(domain.RecommendationKinds, f.Kind) {
-		return nil, domain.Invalidf("filter.kind", "unknown recommendation kind %q; one of %v", f.Kind, domain.RecommendationKinds)
+	if err := f.Validate("filter"); err != nil {
+		return nil, err
 	}
 	lq := listQuery{scope: domain.Scope("recommendations", q.Sort, f), label: labelRecommendation,
 		desc: q.Sort == domain.RecommendationDateDesc, page: q.Page, fields: recommendationFields,
 		keyMatch: "MATCH (m:" + labelMeeting + ")-[:" + relProduced + "]->(n)",
 		keys:     []sortKey{{expr: "m." + propDateKey}, {expr: "m." + propID}, {expr: "n." + propOrder, num: true}}}
-	const r = "(n:" + labelRecommendation + ")"
-	if f.MeetingID != "" {
-		lq.match("meetingID", f.MeetingID, "(:"+labelMeeting+" {"+propID+": $meetingID})-[:"+relProduced+"]->"+r)
-	}
-	if f.InitiativeID != "" {
-		lq.match("initiativeID", f.InitiativeID, r+"-[:"+relMentions+"]->(:"+labelInitiative+" {"+propID+": $initiativeID})")
-	}
-	if f.ThemeID != "" {
-		lq.match("themeID", f.ThemeID, r+"-[:"+relAbout+"]->(:"+labelTheme+" {"+propID+": $themeID})")
-	}
-	if f.CountryID != "" {
-		lq.match("countryID", f.CountryID, r+"-[:"+relConcerns+"]->(:"+labelCountry+" {"+propID+": $countryID})")
-	}
-	if f.CouncilID != "" {
-		lq.match("councilID", f.CouncilID,
-			"(:"+labelCouncil+" {"+propID+": $councilID})<-[:"+relPartOf+"]-(:"+labelMeeting+")-[:"+relProduced+"]->"+r)
-	}
-	if f.Kind != "" {
-		lq.cond("n."+propKind+" = $kind", "kind", string(f.Kind))
-	}
-	if err := lq.dateRange("m", f.Dates, "filter.dates"); err != nil {
-		return nil, err
-	}
+	t := newTerms()
+	lq.add(t, t.recommendation(f))
 	return list(ctx, s, lq, recommendationOf, recommendationID)
 }
 
 func (w *writer) recommendation(x *domain.Recommendation) {
 	w.node(labelRecommendation, x.ID, "", nil, nil, map[string]any{
+		propSearchText:   domain.NormalizeName(x.Text),
 		propKind:         string(x.Kind),
 		propText:         x.Text,
 		propOrder:        x.Order,

@@ -17,8 +17,10 @@ import (
 //   - PerYear counts by the meeting's year; Councils by meetings descending,
 //     then council ID, meetings without a council left out.
 //   - A meeting passes the period when the period overlaps its date.
-//   - SubjectID is always the ID asked for, also for an unknown ID (whose
-//     Recurrence is otherwise zero).
+//   - SubjectID is the ID asked for; a subject never mentioned (in the
+//     filter) has a zero Recurrence. An ID that is not an initiative or a
+//     theme, an empty one, or an unknown council or country is EINVALID.
+//   - CountryID keeps the meetings held in the country (their place's).
 func testRecurrence(t *testing.T, s *suite) {
 	st := s.loaded(t)
 	d := domain.MustDate
@@ -42,7 +44,7 @@ func testRecurrence(t *testing.T, s *suite) {
 		{
 			name: "every subject",
 			ids: []string{"instc", "three-plus-three", "middle-corridor", "sco", "caspian-five", "astana-process",
-				"transport", "security", "trade", "energy", "culture", "no-such-id", "pavel-orlov", "instc"},
+				"transport", "security", "trade", "energy", "culture", "instc"},
 			want: []*domain.Recurrence{
 				{SubjectID: "instc", MeetingCount: 4, RecommendationCount: 5,
 					FirstMention: at("raec-3", "2022-05-17"), LastMention: at("raec-5", "2024-06-21"),
@@ -77,8 +79,6 @@ func testRecurrence(t *testing.T, s *suite) {
 					FirstMention: at("caspian-roundtable-2023", "2023-10-12"), LastMention: at("raec-5", "2024-06-21"),
 					PerYear: years{y(2023, 2, 1), y(2024, 1, 1)}, Councils: councils{c("raec", 1, 1), c("rked", 1, 0)}},
 				zero("culture"),
-				zero("no-such-id"),
-				zero("pavel-orlov"),
 				{SubjectID: "instc", MeetingCount: 4, RecommendationCount: 5,
 					FirstMention: at("raec-3", "2022-05-17"), LastMention: at("raec-5", "2024-06-21"),
 					PerYear: years{y(2022, 1, 1), y(2023, 2, 2), y(2024, 1, 2)}, Councils: councils{c("raec", 3, 4)}},
@@ -130,10 +130,15 @@ func testRecurrence(t *testing.T, s *suite) {
 			},
 		},
 		{
-			name: "unknown council",
-			f:    domain.RecurrenceFilter{CouncilID: "no-such-council"},
-			ids:  []string{"instc"},
-			want: []*domain.Recurrence{zero("instc")},
+			name: "country",
+			f:    domain.RecurrenceFilter{CountryID: "azerbaijan"},
+			ids:  []string{"instc", "sco"},
+			want: []*domain.Recurrence{
+				{SubjectID: "instc", MeetingCount: 2, RecommendationCount: 3,
+					FirstMention: at("raec-4", "2023-06"), LastMention: at("raec-5", "2024-06-21"),
+					PerYear: years{y(2023, 1, 1), y(2024, 1, 2)}, Councils: councils{c("raec", 2, 3)}},
+				zero("sco"),
+			},
 		},
 		{name: "no IDs", ids: []string{}, want: []*domain.Recurrence{}},
 	} {
@@ -150,10 +155,23 @@ func testRecurrence(t *testing.T, s *suite) {
 			t.Errorf("instc should recur and caspian-five not: %+v", got)
 		}
 	})
-	t.Run("inverted range", func(t *testing.T) {
-		_, err := st.Recurrence(t.Context(), []string{"instc"},
-			domain.RecurrenceFilter{Dates: domain.DateRange{From: d("2024"), To: d("2023")}})
-		wantCode(t, "Recurrence", err, domain.EINVALID)
+	t.Run("invalid", func(t *testing.T) {
+		for _, c := range []struct {
+			why string
+			ids []string
+			f   domain.RecurrenceFilter
+		}{
+			{"inverted range", []string{"instc"}, domain.RecurrenceFilter{Dates: domain.DateRange{From: d("2024"), To: d("2023")}}},
+			{"unknown ID", []string{"instc", "no-such-id"}, domain.RecurrenceFilter{}},
+			{"a person", []string{"pavel-orlov"}, domain.RecurrenceFilter{}},
+			{"empty ID", []string{""}, domain.RecurrenceFilter{}},
+			{"unknown council", []string{"instc"}, domain.RecurrenceFilter{CouncilID: "no-such-council"}},
+			{"council of another kind", []string{"instc"}, domain.RecurrenceFilter{CouncilID: "raec-5"}},
+			{"unknown country", []string{"instc"}, domain.RecurrenceFilter{CountryID: "atlantis"}},
+		} {
+			_, err := st.Recurrence(t.Context(), c.ids, c.f)
+			wantCode(t, c.why, err, domain.EINVALID)
+		}
 	})
 }
 
@@ -244,7 +262,17 @@ func testPairs(t *testing.T, s *suite) {
 		{"people on a day", domain.PairQuery{Kind: domain.PairPersonPerson, Dates: domain.DateRange{From: d("2023-10-12"), To: d("2023-10-12")}},
 			pairs{p("aydin-aliyev", "dmitry-belov", 1), p("aydin-aliyev", "timur-zhakenov", 1), p("dmitry-belov", "timur-zhakenov", 1),
 				p("elena-kuzmina", "pavel-orlov", 1), p("elena-kuzmina", "timur-zhakenov", 1), p("pavel-orlov", "timur-zhakenov", 1)}},
-		{"people of an unknown council", domain.PairQuery{Kind: domain.PairPersonPerson, CouncilID: "no-such-council"}, nil},
+		// Filter: the meetings where someone appeared for KazISS.
+		{"people at meetings a filter keeps", domain.PairQuery{Kind: domain.PairPersonPerson,
+			Filter: domain.MeetingFilter{SpeakerInstitutionID: "kisi"}}, pairs{
+			p("elena-kuzmina", "pavel-orlov", 2), p("elena-kuzmina", "timur-zhakenov", 2), p("pavel-orlov", "timur-zhakenov", 2),
+			p("aydin-aliyev", "dmitry-belov", 1), p("aydin-aliyev", "timur-zhakenov", 1), p("dmitry-belov", "timur-zhakenov", 1),
+		}},
+		{"people in a country", domain.PairQuery{Kind: domain.PairPersonPerson, CountryID: "kazakhstan"}, pairs{
+			p("elena-kuzmina", "pavel-orlov", 1), p("elena-kuzmina", "timur-zhakenov", 1), p("pavel-orlov", "timur-zhakenov", 1),
+		}},
+		{"a filter that keeps nothing", domain.PairQuery{Kind: domain.PairPersonPerson,
+			Filter: domain.MeetingFilter{CouncilID: "no-such-council"}}, nil},
 		{"institutions", domain.PairQuery{Kind: domain.PairInstitutionInstitution}, pairs{
 			p("mgimo", "riac", 4),
 			p("air-center", "riac", 3),
@@ -283,6 +311,10 @@ func testPairs(t *testing.T, s *suite) {
 			"limit too high": {Kind: domain.PairThemeTheme, Limit: 501},
 			"negative limit": {Kind: domain.PairThemeTheme, Limit: -1},
 			"inverted range": {Kind: domain.PairThemeTheme, Dates: domain.DateRange{From: d("2024-02"), To: d("2024-01")}},
+			"inverted range in the filter": {Kind: domain.PairThemeTheme,
+				Filter: domain.MeetingFilter{Or: []domain.MeetingFilter{{Dates: domain.DateRange{From: d("2024-02"), To: d("2024-01")}}}}},
+			"unknown council": {Kind: domain.PairPersonPerson, CouncilID: "no-such-council"},
+			"unknown country": {Kind: domain.PairPersonPerson, CountryID: "baku"},
 		} {
 			_, err := st.Pairs(t.Context(), q)
 			wantCode(t, name, err, domain.EINVALID)
@@ -347,7 +379,19 @@ func testCount(t *testing.T, s *suite) {
 			counts{kc("2022", "2022", 1), kc("2023", "2023", 1), kc("2024", "2024", 1)}},
 		{"meetings per year in a period", domain.CountQuery{By: domain.MeetingsPerYear, Dates: domain.DateRange{From: d("2023-07")}},
 			counts{kc("2023", "2023", 2), kc("2024", "2024", 2)}},
-		{"meetings per year of an unknown council", domain.CountQuery{By: domain.MeetingsPerYear, CouncilID: "no-such-council"}, nil},
+		{"meetings per year in a country", domain.CountQuery{By: domain.MeetingsPerYear, CountryID: "azerbaijan"},
+			counts{kc("2023", "2023", 1), kc("2024", "2024", 1)}},
+		{"meetings per council, not of one", domain.CountQuery{By: domain.MeetingsPerCouncil,
+			Filter: domain.MeetingFilter{Not: &domain.MeetingFilter{CouncilID: "raec"}}},
+			counts{kc("rked", "Russia—Kazakhstan Expert Dialogue", 2)}},
+		{"meetings per city of either", domain.CountQuery{By: domain.MeetingsPerCity,
+			Filter: domain.MeetingFilter{Or: []domain.MeetingFilter{{PlaceID: "astana"}, {PlaceID: "moscow"}}}},
+			counts{kc("moscow", "Moscow", 2), kc("astana", "Astana", 1)}},
+		{"speakers per country of a council and a filter", domain.CountQuery{By: domain.SpeakersPerCountry, CouncilID: "raec",
+			Filter: domain.MeetingFilter{PersonID: "dmitry-belov"}},
+			counts{kc("azerbaijan", "Azerbaijan", 4), kc("russia", "Russia", 2)}},
+		{"a filter that keeps nothing", domain.CountQuery{By: domain.MeetingsPerYear,
+			Filter: domain.MeetingFilter{CouncilID: "no-such-council"}}, nil},
 		{"meetings per council", domain.CountQuery{By: domain.MeetingsPerCouncil},
 			counts{kc("raec", "Russia–Azerbaijan Expert Council", 3), kc("rked", "Russia—Kazakhstan Expert Dialogue", 2)}},
 		{"meetings per council in a year", domain.CountQuery{By: domain.MeetingsPerCouncil, Dates: domain.DateRange{From: d("2023"), To: d("2023")}},
@@ -395,9 +439,13 @@ func testCount(t *testing.T, s *suite) {
 	}
 	t.Run("invalid", func(t *testing.T) {
 		for name, q := range map[string]domain.CountQuery{
-			"no aggregate":      {},
-			"unknown aggregate": {By: "MEETINGS_PER_WEEKDAY"},
-			"inverted range":    {By: domain.MeetingsPerYear, Dates: domain.DateRange{From: d("2024-06-22"), To: d("2024-06-21")}},
+			"no aggregate":            {},
+			"unknown aggregate":       {By: "MEETINGS_PER_WEEKDAY"},
+			"inverted range":          {By: domain.MeetingsPerYear, Dates: domain.DateRange{From: d("2024-06-22"), To: d("2024-06-21")}},
+			"unknown council":         {By: domain.MeetingsPerYear, CouncilID: "no-such-council"},
+			"council of another kind": {By: domain.MeetingsPerYear, CouncilID: "russia"},
+			"unknown country":         {By: domain.MeetingsPerYear, CountryID: "atlantis"},
+			"too deep a filter":       {By: domain.MeetingsPerYear, Filter: nested(domain.MaxFilterDepth + 1)},
 		} {
 			_, err := st.Count(t.Context(), q)
 			wantCode(t, name, err, domain.EINVALID)

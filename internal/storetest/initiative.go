@@ -37,10 +37,15 @@ func testInitiatives(t *testing.T, s *suite) {
 		{"short name with a plus", domain.InitiativeFilter{Name: "3+3"}, []string{"three-plus-three"}},
 		{"alias in another spelling", domain.InitiativeFilter{Name: "organization"}, []string{"sco"}},
 		{"kind and council", domain.InitiativeFilter{Kind: domain.InitiativeCorridor, CouncilID: "rked"}, []string{"middle-corridor"}},
+		// Recurring: mentioned at two or more meetings (Recurrence.Recurring), or not.
+		{"recurring", domain.InitiativeFilter{Recurring: ptr(true)}, []string{"three-plus-three", "instc", "sco", "middle-corridor"}},
+		{"not recurring", domain.InitiativeFilter{Recurring: ptr(false)}, []string{"astana-process", "caspian-five"}},
+		{"recurring corridors", domain.InitiativeFilter{Recurring: ptr(true), Kind: domain.InitiativeCorridor}, []string{"instc", "middle-corridor"}},
+		{"recurring in a council", domain.InitiativeFilter{Recurring: ptr(true), CouncilID: "rked"}, []string{"sco", "middle-corridor"}},
 	} {
 		t.Run("ListInitiatives/"+c.name, func(t *testing.T) {
 			checkFilter(t, c.want, nil, func(sort string) (*page, error) {
-				conn, err := st.ListInitiatives(t.Context(), domain.InitiativeQuery{Filter: c.f, Sort: nameSort(sort), Page: first(100)})
+				conn, err := st.ListInitiatives(t.Context(), domain.InitiativeQuery{Filter: c.f, Sort: domain.SubjectSort(nameSort(sort)), Page: first(100)})
 				return toPage(conn, err, initiativeID)
 			})
 		})
@@ -63,18 +68,26 @@ func testThemes(t *testing.T, s *suite) {
 
 	for _, c := range []struct {
 		name string
-		f    domain.NameFilter
+		f    domain.ThemeFilter
 		want []string
 	}{
-		{"no filter", domain.NameFilter{}, themesAsc},
-		{"alias", domain.NameFilter{Name: "Logistics"}, []string{"transport"}},
-		{"alias and name", domain.NameFilter{Name: "security"}, []string{"security"}},
-		{"part of names", domain.NameFilter{Name: "TRA"}, []string{"trade", "transport"}},
-		{"no match", domain.NameFilter{Name: "space"}, nil},
+		{"no filter", domain.ThemeFilter{}, themesAsc},
+		{"alias", domain.ThemeFilter{Name: "Logistics"}, []string{"transport"}},
+		{"alias and name", domain.ThemeFilter{Name: "security"}, []string{"security"}},
+		{"part of names", domain.ThemeFilter{Name: "TRA"}, []string{"trade", "transport"}},
+		{"no match", domain.ThemeFilter{Name: "space"}, nil},
+		// CouncilID: dealt with at a meeting of the council, by the meeting or
+		// one of its recommendations.
+		{"council", domain.ThemeFilter{CouncilID: "rked"}, []string{"energy", "security", "trade", "transport"}},
+		{"unknown council", domain.ThemeFilter{CouncilID: "no-such-council"}, nil},
+		// Recurring: dealt with at two or more meetings (or not).
+		{"recurring", domain.ThemeFilter{Recurring: ptr(true)}, []string{"energy", "security", "trade", "transport"}},
+		{"not recurring", domain.ThemeFilter{Recurring: ptr(false)}, []string{"culture"}},
+		{"recurring and name", domain.ThemeFilter{Recurring: ptr(true), Name: "tra"}, []string{"trade", "transport"}},
 	} {
 		t.Run("ListThemes/"+c.name, func(t *testing.T) {
 			checkFilter(t, c.want, nil, func(sort string) (*page, error) {
-				conn, err := st.ListThemes(t.Context(), domain.ThemeQuery{Filter: c.f, Sort: nameSort(sort), Page: first(100)})
+				conn, err := st.ListThemes(t.Context(), domain.ThemeQuery{Filter: c.f, Sort: domain.SubjectSort(nameSort(sort)), Page: first(100)})
 				return toPage(conn, err, themeID)
 			})
 		})
@@ -91,7 +104,7 @@ func initiativeList() listCase {
 		asc:  initiativesAsc,
 		desc: reversed(initiativesAsc),
 		list: func(ctx context.Context, s domain.Store, a listArgs) (*page, error) {
-			q := domain.InitiativeQuery{Sort: nameSort(a.sort), Page: a.page}
+			q := domain.InitiativeQuery{Sort: domain.SubjectSort(nameSort(a.sort)), Page: a.page}
 			if a.alt {
 				q.Filter.CouncilID = "raec"
 			}
@@ -107,7 +120,7 @@ func themeList() listCase {
 		asc:  themesAsc,
 		desc: reversed(themesAsc),
 		list: func(ctx context.Context, s domain.Store, a listArgs) (*page, error) {
-			q := domain.ThemeQuery{Sort: nameSort(a.sort), Page: a.page}
+			q := domain.ThemeQuery{Sort: domain.SubjectSort(nameSort(a.sort)), Page: a.page}
 			if a.alt {
 				q.Filter.Name = "t"
 			}

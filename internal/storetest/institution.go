@@ -38,7 +38,7 @@ func testInstitutions(t *testing.T, s *suite) {
 	} {
 		t.Run("ListInstitutions/"+c.name, func(t *testing.T) {
 			checkFilter(t, c.want, nil, func(sort string) (*page, error) {
-				conn, err := st.ListInstitutions(t.Context(), domain.InstitutionQuery{Filter: c.f, Sort: nameSort(sort), Page: first(100)})
+				conn, err := st.ListInstitutions(t.Context(), domain.InstitutionQuery{Filter: c.f, Sort: domain.InstitutionSort(nameSort(sort)), Page: first(100)})
 				return toPage(conn, err, institutionID)
 			})
 		})
@@ -60,7 +60,7 @@ func institutionList() listCase {
 		asc:  institutionsAsc,
 		desc: reversed(institutionsAsc),
 		list: func(ctx context.Context, s domain.Store, a listArgs) (*page, error) {
-			q := domain.InstitutionQuery{Sort: nameSort(a.sort), Page: a.page}
+			q := domain.InstitutionQuery{Sort: domain.InstitutionSort(nameSort(a.sort)), Page: a.page}
 			if a.alt {
 				q.Filter.Kind = domain.InstitutionThinkTank
 			}

@@ -148,7 +148,7 @@ func testDefaultPageSize(t *testing.T, s *suite) {
 // never the earlier one.
 func testKeyset(t *testing.T, s *suite) {
 	ctx := t.Context()
-	themes := func(st domain.Store, sort domain.NameSort, pr domain.PageRequest) *page {
+	themes := func(st domain.Store, sort domain.SubjectSort, pr domain.PageRequest) *page {
 		conn, err := st.ListThemes(ctx, domain.ThemeQuery{Sort: sort, Page: pr})
 		p, err := toPage(conn, err, themeID)
 		must(t, "ListThemes", err)
@@ -168,12 +168,12 @@ func testKeyset(t *testing.T, s *suite) {
 	})
 	t.Run("descending names", func(t *testing.T) {
 		st := s.loaded(t)
-		p := themes(st, domain.NameDesc, first(2))
+		p := themes(st, domain.SubjectNameDesc, first(2))
 		checkPage(t, "page 1", p, page{IDs: []string{"transport", "trade"}, Total: 5, HasNext: true})
 		must(t, "Upsert", st.Upsert(ctx, &domain.Graph{Themes: []*domain.Theme{
 			{ID: "water", Name: "Water resources"}, {ID: "tourism", Name: "Tourism"},
 		}}))
-		p = themes(st, domain.NameDesc, domain.PageRequest{First: ptr(2), After: p.end})
+		p = themes(st, domain.SubjectNameDesc, domain.PageRequest{First: ptr(2), After: p.end})
 		checkPage(t, "page 2", p, page{IDs: []string{"tourism", "security"}, Total: 7, HasNext: true, HasPrev: true})
 	})
 	t.Run("ascending dates", func(t *testing.T) {
@@ -193,5 +193,29 @@ func testKeyset(t *testing.T, s *suite) {
 		}}))
 		p = meetings(domain.PageRequest{First: ptr(2), After: p.end})
 		checkPage(t, "page 2", p, page{IDs: []string{"forum-2023", "caspian-roundtable-2023"}, Total: 8, HasNext: true, HasPrev: true})
+	})
+	// A count order resumes after the (count, ID) of the last item seen, as
+	// the counts are when the next page is asked for.
+	t.Run("descending counts", func(t *testing.T) {
+		st := s.loaded(t)
+		people := func(pr domain.PageRequest) *page {
+			conn, err := st.ListPeople(ctx, domain.PersonQuery{Sort: domain.PersonAppearancesDesc, Page: pr})
+			p, err := toPage(conn, err, personID)
+			must(t, "ListPeople", err)
+			return p
+		}
+		p := people(first(2))
+		checkPage(t, "page 1", p, page{IDs: []string{"pavel-orlov", "elena-kuzmina"}, Total: 8, HasNext: true})
+		src := []domain.SourceRef{{SourceID: "src-caspian-2023"}}
+		must(t, "Upsert", st.Upsert(ctx, &domain.Graph{
+			Meetings: []*domain.Meeting{{ID: "forum-2025", Title: "Caspian Forum 2025", Date: domain.MustDate("2025"), Sources: src}},
+			Appearances: []*domain.Appearance{
+				{MeetingID: "forum-2025", PersonID: "anar-aliyev", Roles: []domain.Role{domain.RoleSpeaker}, Sources: src},
+				{MeetingID: "forum-2025", PersonID: "aydin-aliyev", Roles: []domain.Role{domain.RoleSpeaker}, Sources: src},
+			},
+		}))
+		p = people(domain.PageRequest{First: ptr(3), After: p.end})
+		checkPage(t, "page 2", p, page{IDs: []string{"aydin-aliyev", "dmitry-belov", "farida-mammadova"}, Total: 8,
+			HasNext: true, HasPrev: true})
 	})
 }

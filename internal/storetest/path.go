@@ -128,9 +128,9 @@ func testShortestPaths(t *testing.T, s *suite) {
 			{"pavel-orlov", "riac", -1, domain.EINVALID},
 			{"pavel-orlov", "riac", domain.MaxMaxHops + 1, domain.EINVALID},
 			{"no-such-id", "riac", 0, domain.EINVALID},
-			{"no-such-id", "riac", 2, domain.ENOTFOUND},
-			{"pavel-orlov", "no-such-id", 2, domain.ENOTFOUND},
-			{"", "riac", 2, domain.ENOTFOUND},
+			{"no-such-id", "riac", 2, domain.EINVALID},
+			{"pavel-orlov", "no-such-id", 2, domain.EINVALID},
+			{"", "riac", 2, domain.EINVALID},
 		} {
 			_, err := st.ShortestPaths(t.Context(), c.from, c.to, c.maxHops)
 			wantCode(t, fmt.Sprintf("ShortestPaths(%q, %q, %d)", c.from, c.to, c.maxHops), err, c.code)

@@ -55,7 +55,7 @@ func testPeople(t *testing.T, s *suite) {
 	} {
 		t.Run("ListPeople/"+c.name, func(t *testing.T) {
 			checkFilter(t, c.want, nil, func(sort string) (*page, error) {
-				conn, err := st.ListPeople(t.Context(), domain.PersonQuery{Filter: c.f, Sort: nameSort(sort), Page: first(100)})
+				conn, err := st.ListPeople(t.Context(), domain.PersonQuery{Filter: c.f, Sort: domain.PersonSort(nameSort(sort)), Page: first(100)})
 				return toPage(conn, err, personID)
 			})
 		})
@@ -118,7 +118,7 @@ func personList() listCase {
 		asc:  peopleAsc,
 		desc: reversed(peopleAsc),
 		list: func(ctx context.Context, s domain.Store, a listArgs) (*page, error) {
-			q := domain.PersonQuery{Sort: nameSort(a.sort), Page: a.page}
+			q := domain.PersonQuery{Sort: domain.PersonSort(nameSort(a.sort)), Page: a.page}
 			if a.alt {
 				q.Filter.Role = domain.RoleSpeaker
 			}

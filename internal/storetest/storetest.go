@@ -42,11 +42,23 @@
 //     unknown kind is EINVALID.
 //   - Recurrence, Pairs and Count take a meeting into a period when the period
 //     overlaps its date (DateRange.Contains), as ListMeetings does.
-//     Recurrence.SubjectID is the ID asked for, also for an unknown ID.
+//     Recurrence.SubjectID is the ID asked for.
+//   - An ID an analytic method is about or scoped to (Recurrence's IDs and
+//     council and country, Pairs' and Count's council and country,
+//     ShortestPaths' ends) must name a node of the kind expected: EINVALID
+//     otherwise. An ID in a filter (list filters, PairQuery.Filter,
+//     CountQuery.Filter) only matches nothing.
+//   - Combined filters (And, Or, Not), SpeakerInstitutionID and
+//     AttendedAllOf: see testFilters. Orders by counts: see testSorts.
+//     Search: see testSearch.
 //   - Pairs: Limit 0 means 50, above 500 or negative is EINVALID; only pairs of
 //     weight 1 or more exist; Scope is ignored by the kinds it does not apply
 //     to, but must be a known value. Weights: see testPairs.
 //   - Count keys and labels: see testCount. Nothing is counted 0.
+//   - Cursors are the same on every store (domain.Cursor with the keys the
+//     domain defines: SortKeyName, Date.SortKey, CountKey, "date meeting
+//     order" for recommendations), though the suite only checks that each
+//     store's cursors serve that store.
 //   - ShortestPaths: a path from a node to itself is the node alone (no edges);
 //     a known node without path edges (a source, an unmentioned theme) is not
 //     connected; maxHops is checked before the IDs. Institution.ParentID,
@@ -56,6 +68,9 @@
 //     holds (a meeting's place, organisers, ...), but keeps the links other
 //     nodes hold to it and the appearances and recommendations of a meeting.
 //     A refused Upsert's error is a *domain.ValidationError.
+//   - Delete refuses whenever a node or appearance that stays refers to one
+//     deleted, even if the referrer would still validate (curation.go);
+//     refused, failed or unaudited writes append no audit entry.
 package storetest
 
 import (
@@ -94,12 +109,18 @@ func Run(t *testing.T, newStore func(t *testing.T) domain.Store) {
 		{"Source", testSources},
 		{"Resolve", testResolve},
 		{"Lookup", testLookup},
+		{"Search", testSearch},
+		{"Filters", testFilters},
+		{"Sorts", testSorts},
 		{"Recurrence", testRecurrence},
 		{"Pairs", testPairs},
 		{"Count", testCount},
 		{"ShortestPaths", testShortestPaths},
 		{"Graph", testGraph},
 		{"Page", testPages},
+		{"Delete", testDelete},
+		{"Merge", testMerge},
+		{"Audit", testAudit},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.run(t, s) })
 	}
@@ -342,8 +363,8 @@ type listArgs struct {
 
 // lists returns a listCase for every list method.
 func lists() []listCase {
-	return []listCase{councilList(), meetingList(), personList(), institutionList(), countryList(), placeList(),
-		initiativeList(), themeList(), recommendationList(), publicationList(), sourceList()}
+	return append([]listCase{councilList(), meetingList(), personList(), institutionList(), countryList(), placeList(),
+		initiativeList(), themeList(), recommendationList(), publicationList(), sourceList()}, countLists()...)
 }
 
 // checkBatch runs a batch reader on ids and compares the result.

@@ -33,10 +33,11 @@ import (
 // The files the tests import.
 const (
 	seedDir      = "../../seed"
-	forumJSON    = "testdata/import/example-forum.json" // stands alone
-	roundtable   = "testdata/import/roundtable.json"    // refers to the seed: baku, riac, instc, ...
-	invalidJSON  = "testdata/import/invalid.json"       // refers to the seed, with seven problems
-	themesYAML   = "testdata/import/themes.yaml"        // one list file of the seed layout
+	forumJSON    = "testdata/import/example-forum.json"                    // stands alone
+	followupYAML = "testdata/import/baku-example-roundtable-followup.yaml" // one meeting, naming the seed's and roundtable's nodes
+	roundtable   = "testdata/import/roundtable.json"                       // refers to the seed: baku, riac, instc, ...
+	invalidJSON  = "testdata/import/invalid.json"                          // refers to the seed, with seven problems
+	themesYAML   = "testdata/import/themes.yaml"                           // one list file of the seed layout
 	importFields = "id, council, ordinal, title, theme, themeVariants, date, dateNote, place, format, organizers, themes, initiatives, publications, sources"
 )
 
@@ -81,6 +82,14 @@ func readForImport(t *testing.T, s domain.Store, name string) *domain.Graph {
 	switch {
 	case name == seedDir:
 		g, err = dataset.Load(os.DirFS(name))
+	case name == followupYAML:
+		src := []domain.SourceRef{{SourceID: "example-news-roundtable"}}
+		g = &domain.Graph{
+			Meetings: []*domain.Meeting{{ID: "baku-example-roundtable-followup", Title: "Follow-up round table on regional transport (example)",
+				Date: domain.MustDate("2024-09"), PlaceID: "baku", OrganizerIDs: []string{"riac"}, Sources: src}},
+			Appearances: []*domain.Appearance{{MeetingID: "baku-example-roundtable-followup", PersonID: "carla-example",
+				Roles: []domain.Role{domain.RoleModerator}, Order: 1, Sources: src}},
+		}
 	case name == themesYAML:
 		g = &domain.Graph{Themes: []*domain.Theme{{ID: "maritime-trade", Name: "Maritime trade",
 			Description: "Shipping, ports and ferries.", Aliases: []string{"Shipping"}}}}
@@ -135,6 +144,16 @@ func TestImport(t *testing.T) {
 		{name: "one YAML list file", args: []string{themesYAML}, ok: true},
 		{name: "several files, each referring to the ones before", args: []string{seedDir, roundtable, forumJSON}, ok: true},
 		{name: "a file referring to what the store holds", before: []string{seedDir}, args: []string{roundtable}, ok: true},
+		{name: "a single YAML meeting file referring to what the store holds", before: []string{seedDir, roundtable},
+			args: []string{followupYAML}, ok: true},
+		{name: "a single YAML meeting file referring to what an empty store does not hold",
+			args: []string{followupYAML}, stderr: `
+testdata/import/baku-example-roundtable-followup.yaml:7: place: unknown place "baku"
+testdata/import/baku-example-roundtable-followup.yaml:8: organizers[0]: unknown institution "riac"
+testdata/import/baku-example-roundtable-followup.yaml:9: sources[0]: unknown source "example-news-roundtable"
+testdata/import/baku-example-roundtable-followup.yaml:11: appearances[carla-example].person: unknown person "carla-example"
+testdata/import/baku-example-roundtable-followup.yaml:14: appearances[carla-example].sources[0]: unknown source "example-news-roundtable"
+`},
 		{name: "a file referring to what an empty store does not hold", args: []string{roundtable}, stderr: `
 testdata/import/roundtable.json:people[carla-example].country: unknown country "azerbaijan"
 testdata/import/roundtable.json:meetings[baku-example-roundtable].place: unknown place "baku"

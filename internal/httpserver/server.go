@@ -36,6 +36,9 @@ type Config struct {
 	// Auth, if set, wraps the GraphQL endpoint to put the caller in the
 	// request's context (auth.Middleware); writes need it.
 	Auth func(http.Handler) http.Handler
+	// BatchWait is how long each dataloader collects keys before it reads
+	// (loader.DefaultWait if zero).
+	BatchWait time.Duration
 }
 
 // GraphQL returns the GraphQL endpoint alone, with limits, error mapping and
@@ -57,7 +60,7 @@ func GraphQL(cfg Config) http.Handler {
 	}
 	srv.SetErrorPresenter(presenter(cfg.Logger))
 	srv.SetRecoverFunc(recoverer(cfg.Logger))
-	var h http.Handler = loader.Middleware(cfg.Store, srv)
+	var h http.Handler = loader.Middleware(cfg.Store, cfg.BatchWait, srv)
 	if cfg.Auth != nil {
 		h = cfg.Auth(h)
 	}

@@ -45,9 +45,10 @@ type RecurrenceKey struct {
 	Filter domain.RecurrenceFilter
 }
 
-// wait is how long a loader collects keys before it reads; resolvers of one
-// level run concurrently, so a short wait is enough to batch them.
-const wait = time.Millisecond
+// DefaultWait is how long a loader collects keys before it reads; resolvers
+// of one level run concurrently, so a short wait is enough to batch them on
+// a machine that is not overloaded.
+const DefaultWait = time.Millisecond
 
 // batch adapts a store batch reader, whose results are indexed like its
 // keys, to a dataloadgen fetch function.
@@ -61,30 +62,34 @@ func batch[K comparable, V any](read func(context.Context, []K) ([]V, error)) fu
 	}
 }
 
-func newLoader[K comparable, V any](read func(context.Context, []K) ([]V, error)) *dataloadgen.Loader[K, V] {
+func newLoader[K comparable, V any](wait time.Duration, read func(context.Context, []K) ([]V, error)) *dataloadgen.Loader[K, V] {
 	return dataloadgen.NewLoader(batch(read), dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(domain.MaxPageSize*10))
 }
 
-// New makes a request's loaders over s.
-func New(s domain.Store) *Loaders {
+// New makes a request's loaders over s, each collecting keys for wait
+// (DefaultWait if zero) before it reads.
+func New(s domain.Store, wait time.Duration) *Loaders {
+	if wait <= 0 {
+		wait = DefaultWait
+	}
 	return &Loaders{
 		store:                    s,
-		Council:                  newLoader(s.Councils),
-		Meeting:                  newLoader(s.Meetings),
-		Person:                   newLoader(s.People),
-		Institution:              newLoader(s.Institutions),
-		Country:                  newLoader(s.Countries),
-		Place:                    newLoader(s.Places),
-		Initiative:               newLoader(s.Initiatives),
-		Theme:                    newLoader(s.Themes),
-		Recommendation:           newLoader(s.Recommendations),
-		Publication:              newLoader(s.Publications),
-		Source:                   newLoader(s.Sources),
-		NodeRef:                  newLoader(s.Resolve),
-		AppearancesByMeeting:     newLoader(s.AppearancesByMeeting),
-		AppearancesByPerson:      newLoader(s.AppearancesByPerson),
-		RecommendationsByMeeting: newLoader(s.RecommendationsByMeeting),
-		Recurrence: newLoader(func(ctx context.Context, keys []RecurrenceKey) ([]*domain.Recurrence, error) {
+		Council:                  newLoader(wait, s.Councils),
+		Meeting:                  newLoader(wait, s.Meetings),
+		Person:                   newLoader(wait, s.People),
+		Institution:              newLoader(wait, s.Institutions),
+		Country:                  newLoader(wait, s.Countries),
+		Place:                    newLoader(wait, s.Places),
+		Initiative:               newLoader(wait, s.Initiatives),
+		Theme:                    newLoader(wait, s.Themes),
+		Recommendation:           newLoader(wait, s.Recommendations),
+		Publication:              newLoader(wait, s.Publications),
+		Source:                   newLoader(wait, s.Sources),
+		NodeRef:                  newLoader(wait, s.Resolve),
+		AppearancesByMeeting:     newLoader(wait, s.AppearancesByMeeting),
+		AppearancesByPerson:      newLoader(wait, s.AppearancesByPerson),
+		RecommendationsByMeeting: newLoader(wait, s.RecommendationsByMeeting),
+		Recurrence: newLoader(wait, func(ctx context.Context, keys []RecurrenceKey) ([]*domain.Recurrence, error) {
 			return recurrences(ctx, s, keys)
 		}),
 	}
@@ -121,10 +126,10 @@ func recurrences(ctx context.Context, s domain.Store, keys []RecurrenceKey) ([]*
 
 type ctxKey struct{}
 
-// Middleware gives every request its own loaders over s.
-func Middleware(s domain.Store, next http.Handler) http.Handler {
+// Middleware gives every request its own loaders over s (see New for wait).
+func Middleware(s domain.Store, wait time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(NewContext(r.Context(), New(s))))
+		next.ServeHTTP(w, r.WithContext(NewContext(r.Context(), New(s, wait))))
 	})
 }
 

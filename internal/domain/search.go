@@ -108,7 +108,7 @@ func NewSearchValue(field SearchField, value string) SearchValue {
 // translitVariant is VariantKey of an already normalised text.
 func translitVariant(norm string) string {
 	var out []string
-	for _, w := range strings.Fields(translitCyrillic(norm)) {
+	for _, w := range strings.Fields(TranslitCyrillic(norm)) {
 		out = append(out, variantWord(w))
 	}
 	return strings.Join(out, " ")

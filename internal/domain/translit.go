@@ -6,8 +6,8 @@ import "strings"
 // Russian, Azerbaijani or Turkish name into one key, so that Hajiyev, Hajiev,
 // Gadzhiev, Гаджиев and Hacıyev; Iskandarov, Isgandarov and Iskenderov;
 // Evdokimov and Yevdokimov; Shafiyev, Shafiev and Şəfiyev each give the same
-// key. Both stores index it (Search matches names by it), so it lives here,
-// once. It finds candidates only: it also merges some names that differ (it
+// key. Both stores index it (Search matches names by it) and ingest resolves
+// people by it, so it lives here, once. It finds candidates only: it also merges some names that differ (it
 // ignores which vowel is written), which is why Search ranks a match on it
 // below a match on the name itself. Words stay words: "Hikmet Hajiyev" gives
 // two.
@@ -19,7 +19,7 @@ import "strings"
 // vowel and "e" dropped ("Yevdokimov", "Timofeyev"); other "y" → "i"; every
 // vowel → "a"; doubled letters single.
 func VariantKey(name string) string {
-	s := translitCyrillic(NormalizeName(name))
+	s := TranslitCyrillic(NormalizeName(name))
 	var out []string
 	for _, w := range strings.Fields(s) {
 		out = append(out, variantWord(w))
@@ -104,8 +104,9 @@ var cyrillic = map[rune]string{
 	'і': "i", 'ї': "yi", 'є': "ye", 'ґ': "g", 'ә': "a", 'ғ': "g", 'қ': "k", 'ң': "n", 'ө': "o", 'ұ': "u", 'ү': "u", 'һ': "h",
 }
 
-// translitCyrillic writes lower-case Cyrillic in Latin letters (BGN-like).
-func translitCyrillic(s string) string {
+// TranslitCyrillic writes lower-case Cyrillic in Latin letters (BGN-like),
+// for keys and readable IDs; other letters pass through.
+func TranslitCyrillic(s string) string {
 	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x400 && r <= 0x4ff }) {
 		return s
 	}

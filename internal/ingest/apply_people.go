@@ -38,10 +38,10 @@ func (p *planner) findPerson(name string) (id, how string, err error) {
 	if err := p.loadPeople(); err != nil {
 		return "", "", err
 	}
-	vk := VariantKey(name)
+	vk := domain.VariantKey(name)
 	for _, x := range p.allPeople {
 		for _, n := range append([]string{x.Name}, x.Aliases...) {
-			if VariantKey(n) == vk {
+			if domain.VariantKey(n) == vk {
 				return x.ID, "variant", nil
 			}
 		}
@@ -50,7 +50,7 @@ func (p *planner) findPerson(name string) (id, how string, err error) {
 		var hits []string
 		for _, x := range p.allPeople {
 			for _, n := range append([]string{x.Name}, x.Aliases...) {
-				if VariantKey(surname(n)) == VariantKey(surname(name)) && initials(n) != "" && initials(name) != "" && initials(n)[0] == initials(name)[0] {
+				if domain.VariantKey(surname(n)) == domain.VariantKey(surname(name)) && initials(n) != "" && initials(name) != "" && initials(n)[0] == initials(name)[0] {
 					hits = addID(hits, x.ID)
 				}
 			}

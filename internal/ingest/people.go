@@ -27,8 +27,8 @@ func keysOf(name string) personKeys {
 	in := initials(name)
 	return personKeys{
 		norm:     normalizeName(name),
-		variant:  VariantKey(name),
-		sur:      VariantKey(surname(name)),
+		variant:  domain.VariantKey(name),
+		sur:      domain.VariantKey(surname(name)),
 		initOnly: hasInitialsOnly(name),
 		init1:    in[:min(1, len(in))],
 	}

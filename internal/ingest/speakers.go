@@ -626,7 +626,7 @@ func (ex *extractor) speechSentence(si int, covered *spans) {
 		if !(mayVerbAfter(t[w.span.end:s.end]) && verbAfterRe.MatchString(t[w.span.end:s.end])) && !(according && hoistedSpeakers4Re.MatchString(t[ex.doc.tailStart(s.start, w.span.start, tailBytes, false):w.span.start])) {
 			continue
 		}
-		ex.peopleX.giveRole(VariantKey(stripPossessive(w.s)), role)
+		ex.peopleX.giveRole(domain.VariantKey(stripPossessive(w.s)), role)
 	}
 }
 

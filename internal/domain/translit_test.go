@@ -33,4 +33,3 @@ func TestVariantKey(t *testing.T) {
 		}
 	}
 }
-

@@ -392,6 +392,19 @@ func TestUpsertSources(t *testing.T) {
 					}
 				})
 			}
+			// In a batch, an item may cite by URL a source the same batch writes.
+			a := gql(t, h, "editor-key", `mutation { upsertGraph(input: {
+				sources: [{url: "https://example.net/armenia-roundtable", publisher: "Example Net"}],
+				countries: [{id: "armenia-2", name: "Armenia Two", sources: [{url: "https://example.net/armenia-roundtable"}]}],
+				places: [{id: "gyumri", name: "Gyumri", country: {id: "armenia-2"}, sources: [{url: "https://example.net/armenia-roundtable"}]}]
+			}) { created } }`, nil).ok(t, "upsertGraph")
+			if got := dig(a.Data, "upsertGraph", "created"); !reflect.DeepEqual(got, []any{"armenia-2", "example-armenia-roundtable", "gyumri"}) {
+				t.Errorf("upsertGraph created %v", got)
+			}
+			p := gql(t, h, "", `{ place(id: "gyumri") { sources { source { id publisher } } } }`, nil).ok(t, "place")
+			if got := dig(p.Data, "place", "sources", 0, "source", "id"); got != "example-armenia-roundtable" {
+				t.Errorf("gyumri cites %v, want example-armenia-roundtable", dig(p.Data, "place", "sources"))
+			}
 		})
 	}
 }

@@ -180,14 +180,15 @@ func (s *Service) UpsertGraph(ctx context.Context, in GraphInput) (*WriteResult,
 		for i, x := range in.Meetings {
 			pre(domain.KindMeeting, "meetings", i, &x.ID, x.Title)
 		}
+		// Sources first: every other item may cite one of them by URL.
+		for i, x := range in.Sources {
+			b.source(at("sources", i), x)
+		}
 		for i, x := range in.Countries {
 			b.country(at("countries", i), x)
 		}
 		for i, x := range in.Places {
 			b.place(at("places", i), x)
-		}
-		for i, x := range in.Sources {
-			b.source(at("sources", i), x)
 		}
 		for i, x := range in.Institutions {
 			b.institution(at("institutions", i), x, true)

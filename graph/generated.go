@@ -135,6 +135,7 @@ type ComplexityRoot struct {
 		Aliases func(childComplexity int) int
 		ID      func(childComplexity int) int
 		Name    func(childComplexity int) int
+		Sources func(childComplexity int) int
 	}
 
 	CountryConnection struct {
@@ -171,6 +172,7 @@ type ComplexityRoot struct {
 		Recommendations func(childComplexity int, sort *domain.RecommendationSort, first *int, after *string) int
 		Recurrence      func(childComplexity int, council *string, country *string, dates *domain.DateRange) int
 		ShortName       func(childComplexity int) int
+		Sources         func(childComplexity int) int
 	}
 
 	InitiativeConnection struct {
@@ -327,6 +329,7 @@ type ComplexityRoot struct {
 		ID       func(childComplexity int) int
 		Meetings func(childComplexity int, sort *domain.MeetingSort, first *int, after *string) int
 		Name     func(childComplexity int) int
+		Sources  func(childComplexity int) int
 	}
 
 	PlaceConnection struct {
@@ -494,6 +497,7 @@ type ComplexityRoot struct {
 		Name            func(childComplexity int) int
 		Recommendations func(childComplexity int, sort *domain.RecommendationSort, first *int, after *string) int
 		Recurrence      func(childComplexity int, council *string, country *string, dates *domain.DateRange) int
+		Sources         func(childComplexity int) int
 	}
 
 	ThemeConnection struct {
@@ -1007,6 +1011,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Country.Name(childComplexity), true
+	case "Country.sources":
+		if e.ComplexityRoot.Country.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Country.Sources(childComplexity), true
 
 	case "CountryConnection.edges":
 		if e.ComplexityRoot.CountryConnection.Edges == nil {
@@ -1170,6 +1180,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Initiative.ShortName(childComplexity), true
+	case "Initiative.sources":
+		if e.ComplexityRoot.Initiative.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Initiative.Sources(childComplexity), true
 
 	case "InitiativeConnection.edges":
 		if e.ComplexityRoot.InitiativeConnection.Edges == nil {
@@ -1888,6 +1904,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Place.Name(childComplexity), true
+	case "Place.sources":
+		if e.ComplexityRoot.Place.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Place.Sources(childComplexity), true
 
 	case "PlaceConnection.edges":
 		if e.ComplexityRoot.PlaceConnection.Edges == nil {
@@ -2733,6 +2755,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Theme.Recurrence(childComplexity, args["council"].(*string), args["country"].(*string), args["dates"].(*domain.DateRange)), true
+	case "Theme.sources":
+		if e.ComplexityRoot.Theme.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Theme.Sources(childComplexity), true
 
 	case "ThemeConnection.edges":
 		if e.ComplexityRoot.ThemeConnection.Edges == nil {
@@ -3279,6 +3307,8 @@ type Country implements Node {
   name: String!
   "Other names."
   aliases: [String!]!
+  "The reports that state facts about the country."
+  sources: [SourceRef!]!
 }
 
 "The city where meetings are held."
@@ -3293,6 +3323,8 @@ type Place implements Node {
   country: Country!
   "Meetings held there, by date."
   meetings(sort: MeetingSort = DATE_ASC, first: Int, after: String): MeetingConnection!
+  "The reports that state facts about the place."
+  sources: [SourceRef!]!
 }
 
 "Kinds of initiative."
@@ -3326,6 +3358,8 @@ type Initiative implements Node {
   meetings(sort: MeetingSort = DATE_ASC, first: Int, after: String): MeetingConnection!
   "Recommendations that mention it, by date."
   recommendations(sort: RecommendationSort = DATE_ASC, first: Int, after: String): RecommendationConnection!
+  "The reports that state facts about the initiative."
+  sources: [SourceRef!]!
 }
 
 "A topic of the curated taxonomy."
@@ -3344,6 +3378,8 @@ type Theme implements Node {
   meetings(sort: MeetingSort = DATE_ASC, first: Int, after: String): MeetingConnection!
   "Recommendations about it, by date."
   recommendations(sort: RecommendationSort = DATE_ASC, first: Int, after: String): RecommendationConnection!
+  "The reports that state facts about the theme."
+  sources: [SourceRef!]!
 }
 
 "What a recommendation is."
@@ -4117,9 +4153,10 @@ listed in ` + "`" + `extensions.referrers` + "`" + `), NOT_FOUND. A refused writ
 Upserts: fields left out keep what a stored node has; an empty string or list
 clears it; an empty reference (` + "`" + `{}` + "`" + `) clears an optional link; sources given add
 to a node's sources. Appearances and recommendations are written whole.
-Meetings, appearances, recommendations, people, institutions, councils and
-publications must name at least one source; a meeting's appearances and
-recommendations that name none are taken as stated by the meeting's sources.
+Meetings, appearances, recommendations, people, institutions, councils,
+publications, initiatives, themes, countries and places must name at least one
+source; a meeting's appearances and recommendations that name none are taken as
+stated by the meeting's sources.
 """
 type Mutation {
   "Write a meeting with its appearances, recommendations and sources, in one transaction. Needs editor."
@@ -4275,6 +4312,8 @@ input CountryInput {
   name: String
   "Other names."
   aliases: [String!]
+  "The reports that state facts about it; at least one."
+  sources: [SourceRefInput!]
 }
 
 "A place (city)."
@@ -4287,6 +4326,8 @@ input PlaceInput {
   aliases: [String!]
   "The country it is in."
   country: RefInput
+  "The reports that state facts about it; at least one."
+  sources: [SourceRefInput!]
 }
 
 "A theme of the taxonomy."
@@ -4299,6 +4340,8 @@ input ThemeInput {
   description: String
   "Other names."
   aliases: [String!]
+  "The reports that state facts about it; at least one."
+  sources: [SourceRefInput!]
 }
 
 "An initiative."
@@ -4315,6 +4358,8 @@ input InitiativeInput {
   kind: InitiativeKind
   "A sentence on what it is."
   description: String
+  "The reports that state facts about it; at least one."
+  sources: [SourceRefInput!]
 }
 
 "An institution."
@@ -4756,6 +4801,8 @@ func (ec *executionContext) childFields_Country(ctx context.Context, field graph
 		return ec.fieldContext_Country_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Country_aliases(ctx, field)
+	case "sources":
+		return ec.fieldContext_Country_sources(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Country", field.Name)
 }
@@ -4828,6 +4875,8 @@ func (ec *executionContext) childFields_Initiative(ctx context.Context, field gr
 		return ec.fieldContext_Initiative_meetings(ctx, field)
 	case "recommendations":
 		return ec.fieldContext_Initiative_recommendations(ctx, field)
+	case "sources":
+		return ec.fieldContext_Initiative_sources(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Initiative", field.Name)
 }
@@ -5102,6 +5151,8 @@ func (ec *executionContext) childFields_Place(ctx context.Context, field graphql
 		return ec.fieldContext_Place_country(ctx, field)
 	case "meetings":
 		return ec.fieldContext_Place_meetings(ctx, field)
+	case "sources":
+		return ec.fieldContext_Place_sources(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Place", field.Name)
 }
@@ -5370,6 +5421,8 @@ func (ec *executionContext) childFields_Theme(ctx context.Context, field graphql
 		return ec.fieldContext_Theme_meetings(ctx, field)
 	case "recommendations":
 		return ec.fieldContext_Theme_recommendations(ctx, field)
+	case "sources":
+		return ec.fieldContext_Theme_sources(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Theme", field.Name)
 }
@@ -8391,6 +8444,38 @@ func (ec *executionContext) fieldContext_Country_aliases(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Country", field, false, false, "String")
 }
 
+func (ec *executionContext) _Country_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Country) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Country_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.SourceRef) graphql.Marshaler {
+			return ec.marshalNSourceRef2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSourceRefᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Country_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Country",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceRef(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CountryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Country]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9047,6 +9132,38 @@ func (ec *executionContext) fieldContext_Initiative_recommendations(ctx context.
 	if fc.Args, err = ec.field_Initiative_recommendations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Initiative_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Initiative_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.SourceRef) graphql.Marshaler {
+			return ec.marshalNSourceRef2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSourceRefᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Initiative_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Initiative",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceRef(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -12089,6 +12206,38 @@ func (ec *executionContext) fieldContext_Place_meetings(ctx context.Context, fie
 	if fc.Args, err = ec.field_Place_meetings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Place_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.SourceRef) graphql.Marshaler {
+			return ec.marshalNSourceRef2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSourceRefᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Place_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Place",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceRef(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -15716,6 +15865,38 @@ func (ec *executionContext) fieldContext_Theme_recommendations(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Theme_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Theme_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.SourceRef) graphql.Marshaler {
+			return ec.marshalNSourceRef2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSourceRefᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Theme_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Theme",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceRef(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ThemeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Theme]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17577,7 +17758,7 @@ func (ec *executionContext) unmarshalInputCountryInput(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "aliases"}
+	fieldsInOrder := [...]string{"id", "name", "aliases", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17605,6 +17786,13 @@ func (ec *executionContext) unmarshalInputCountryInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.Aliases = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOSourceRefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -17945,7 +18133,7 @@ func (ec *executionContext) unmarshalInputInitiativeInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "shortName", "aliases", "kind", "description"}
+	fieldsInOrder := [...]string{"id", "name", "shortName", "aliases", "kind", "description", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17994,6 +18182,13 @@ func (ec *executionContext) unmarshalInputInitiativeInput(ctx context.Context, o
 				return it, err
 			}
 			it.Description = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOSourceRefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -18708,7 +18903,7 @@ func (ec *executionContext) unmarshalInputPlaceInput(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "aliases", "country"}
+	fieldsInOrder := [...]string{"id", "name", "aliases", "country", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18743,6 +18938,13 @@ func (ec *executionContext) unmarshalInputPlaceInput(ctx context.Context, obj an
 				return it, err
 			}
 			it.Country = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOSourceRefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -19380,7 +19582,7 @@ func (ec *executionContext) unmarshalInputThemeInput(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "description", "aliases"}
+	fieldsInOrder := [...]string{"id", "name", "description", "aliases", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19415,6 +19617,13 @@ func (ec *executionContext) unmarshalInputThemeInput(ctx context.Context, obj an
 				return it, err
 			}
 			it.Aliases = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOSourceRefInput2ᚕᚖgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋcurateᚐSourceRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -20031,6 +20240,11 @@ func (ec *executionContext) _Country(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "sources":
+			out.Values[i] = ec._Country_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -20267,6 +20481,11 @@ func (ec *executionContext) _Initiative(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Initiative_recommendations(ctx, field, obj)
 				})
+		case "sources":
+			out.Values[i] = ec._Initiative_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21353,6 +21572,11 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Place_meetings(ctx, field, obj)
 				})
+		case "sources":
+			out.Values[i] = ec._Place_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -22502,6 +22726,11 @@ func (ec *executionContext) _Theme(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Theme_recommendations(ctx, field, obj)
 				})
+		case "sources":
+			out.Values[i] = ec._Theme_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -111,8 +111,33 @@ func TestIngestManyReportsOneMeeting(t *testing.T) {
 	if len(aps[0]) != 8 || !names["bakhtiyor-saidov"] || !names["akmal-saidov"] || !names["gulnara-iskakova"] {
 		t.Errorf("appearances %v", names)
 	}
-	// Applying again changes nothing.
+	// Every node the reports made names the report it came from.
 	before, _ := s.Export(ctx)
+	unsourced := func(kind, id string, refs []domain.SourceRef) {
+		if len(refs) == 0 {
+			t.Errorf("%s %s was made from a report but cites none", kind, id)
+		}
+	}
+	for _, x := range before.Countries {
+		unsourced("country", x.ID, x.Sources)
+	}
+	for _, x := range before.Places {
+		unsourced("place", x.ID, x.Sources)
+	}
+	for _, x := range before.Institutions {
+		unsourced("institution", x.ID, x.Sources)
+	}
+	for _, x := range before.Initiatives {
+		unsourced("initiative", x.ID, x.Sources)
+	}
+	for _, x := range before.Themes {
+		unsourced("theme", x.ID, x.Sources)
+	}
+	if len(before.Countries) == 0 || len(before.Places) == 0 || len(before.Initiatives) == 0 || len(before.Themes) == 0 {
+		t.Errorf("the reports made %d countries, %d places, %d initiatives, %d themes; want some of each",
+			len(before.Countries), len(before.Places), len(before.Initiatives), len(before.Themes))
+	}
+	// Applying again changes nothing.
 	if _, stderr, err := runIngest(t, s, append([]string{"--apply"}, files...)...); err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}

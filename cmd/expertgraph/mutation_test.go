@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -117,7 +119,7 @@ func TestWriteAccess(t *testing.T) {
 	h, _ := writeServer(t, testStores(t)[0])
 	const (
 		read   = `{ council(id: "raec") { id } }`
-		upsert = `mutation { upsertCountry(input: {id: "georgia", name: "Georgia"}) { id } }`
+		upsert = `mutation { upsertCountry(input: {id: "georgia", name: "Georgia", sources: [{source: "riac-raec-5"}]}) { id } }`
 		del    = `mutation { deleteNodes(ids: ["georgia"]) { deleted } }`
 		merge  = `mutation { mergeNodes(kind: PERSON, keep: "no-such-a", merge: ["no-such-b"]) { id } }`
 		audit  = `{ auditLog(first: 1) { totalCount } }`
@@ -313,6 +315,95 @@ func TestUpsertRefusals(t *testing.T) {
 				len(after.Sources) != len(before.Sources) || len(after.Appearances) != len(before.Appearances) {
 				t.Errorf("refused writes left something behind: %d/%d meetings, %d/%d people, %d/%d sources",
 					len(after.Meetings), len(before.Meetings), len(after.People), len(before.People), len(after.Sources), len(before.Sources))
+			}
+		})
+	}
+}
+
+// TestUpsertSources checks that every kind of node is written with its
+// sources as institutions are: a write without one is refused, naming the
+// field, even when it only adds to a stored node or comes inside upsertGraph;
+// a sourced write is accepted and its sources (with excerpts) can be asked
+// for; a later write adds its sources to those the node has.
+func TestUpsertSources(t *testing.T) {
+	const refusal = "at least one source is required"
+	for _, sc := range testStores(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			h, _ := writeServer(t, sc)
+			for _, c := range []struct {
+				kind     string // the mutation is upsert<Kind>, the query <kind>(id:)
+				id       string // a new node
+				fields   string // its other input fields
+				existing string // a stored node, written again without a source
+				graph    string // its upsertGraph collection
+			}{
+				{"Institution", "caspian-institute", `name: "Caspian Institute", kind: THINK_TANK`, "riac", "institutions"},
+				{"Country", "georgia", `name: "Georgia"`, "azerbaijan", "countries"},
+				{"Place", "tbilisi", `name: "Tbilisi", country: {id: "azerbaijan"}`, "baku", "places"},
+				{"Initiative", "black-sea-link", `name: "Black Sea Link", kind: CORRIDOR`, "instc", "initiatives"},
+				{"Theme", "shipping", `name: "Shipping", description: "Ports and sea lanes."`, "energy", "themes"},
+			} {
+				t.Run(c.kind, func(t *testing.T) {
+					mutation := "upsert" + c.kind
+					query := strings.ToLower(c.kind[:1]) + c.kind[1:]
+					for _, r := range []struct{ name, query, field string }{
+						{"new, no sources", fmt.Sprintf(`mutation { %s(input: {id: %q, %s}) { id } }`, mutation, c.id, c.fields),
+							"input.sources"},
+						{"new, empty sources", fmt.Sprintf(`mutation { %s(input: {id: %q, %s, sources: []}) { id } }`, mutation, c.id, c.fields),
+							"input.sources"},
+						{"stored, aliases only", fmt.Sprintf(`mutation { %s(input: {id: %q, aliases: ["Another Name"]}) { id } }`, mutation, c.existing),
+							"input.sources"},
+						{"in a graph", fmt.Sprintf(`mutation { upsertGraph(input: {%s: [{id: %q, %s}]}) { created } }`, c.graph, c.id, c.fields),
+							"input." + c.graph + "[0].sources"},
+					} {
+						a := gql(t, h, "editor-key", r.query, nil)
+						if a.code() != "BAD_USER_INPUT" {
+							t.Fatalf("%s: code %q, want BAD_USER_INPUT: %+v", r.name, a.code(), a.Errors)
+						}
+						problems, _ := a.Errors[0].Extensions["problems"].([]any)
+						if dig(problems, 0, "field") != r.field || !strings.Contains(a.Errors[0].Message, r.field+": "+refusal) {
+							t.Errorf("%s: problems %v, message %q; want %s: %s", r.name, problems, a.Errors[0].Message, r.field, refusal)
+						}
+					}
+					if a := gql(t, h, "", fmt.Sprintf(`{ %s(id: %q) { id } }`, query, c.id), nil); dig(a.Data, query) != nil {
+						t.Fatalf("a refused write left %s %s behind", query, c.id)
+					}
+
+					a := gql(t, h, "editor-key", fmt.Sprintf(`mutation { %s(input: {id: %q, %s,
+						sources: [{source: "riac-raec-5", excerpt: "named in the report"}]}) { id sources { source { id } excerpt } } }`,
+						mutation, c.id, c.fields), nil).ok(t, mutation)
+					want := []any{map[string]any{"source": map[string]any{"id": "riac-raec-5"}, "excerpt": "named in the report"}}
+					if got := dig(a.Data, mutation, "sources"); !reflect.DeepEqual(got, want) {
+						t.Errorf("%s returned sources %v, want %v", mutation, got, want)
+					}
+					// A second write adds a new source (made from its URL) to the one the node has.
+					gql(t, h, "editor-key", fmt.Sprintf(`mutation { %s(input: {id: %q,
+						sources: [{url: "https://example.org/news/%s", publisher: "Example News"}]}) { id } }`,
+						mutation, c.id, c.id), nil).ok(t, mutation+" again")
+					read := gql(t, h, "", fmt.Sprintf(`{ %s(id: %q) { sources { source { id url publisher } excerpt } } }`, query, c.id), nil).ok(t, query)
+					want = []any{
+						map[string]any{"source": map[string]any{"id": "riac-raec-5", "url": "https://russiancouncil.ru/en/news/fifth-meeting-of-russia-azerbaijan-expert-council/?sphrase_id=153452429",
+							"publisher": "Russian International Affairs Council (RIAC)"}, "excerpt": "named in the report"},
+						map[string]any{"source": map[string]any{"id": "example-" + c.id, "url": "https://example.org/news/" + c.id,
+							"publisher": "Example News"}, "excerpt": nil},
+					}
+					if got := dig(read.Data, query, "sources"); !reflect.DeepEqual(got, want) {
+						t.Errorf("%s(id: %q) sources = %v, want %v", query, c.id, got, want)
+					}
+				})
+			}
+			// In a batch, an item may cite by URL a source the same batch writes.
+			a := gql(t, h, "editor-key", `mutation { upsertGraph(input: {
+				sources: [{url: "https://example.net/armenia-roundtable", publisher: "Example Net"}],
+				countries: [{id: "armenia-2", name: "Armenia Two", sources: [{url: "https://example.net/armenia-roundtable"}]}],
+				places: [{id: "gyumri", name: "Gyumri", country: {id: "armenia-2"}, sources: [{url: "https://example.net/armenia-roundtable"}]}]
+			}) { created } }`, nil).ok(t, "upsertGraph")
+			if got := dig(a.Data, "upsertGraph", "created"); !reflect.DeepEqual(got, []any{"armenia-2", "example-armenia-roundtable", "gyumri"}) {
+				t.Errorf("upsertGraph created %v", got)
+			}
+			p := gql(t, h, "", `{ place(id: "gyumri") { sources { source { id publisher } } } }`, nil).ok(t, "place")
+			if got := dig(p.Data, "place", "sources", 0, "source", "id"); got != "example-armenia-roundtable" {
+				t.Errorf("gyumri cites %v, want example-armenia-roundtable", dig(p.Data, "place", "sources"))
 			}
 		})
 	}

@@ -17,9 +17,10 @@ package model
 // Upserts: fields left out keep what a stored node has; an empty string or list
 // clears it; an empty reference (`{}`) clears an optional link; sources given add
 // to a node's sources. Appearances and recommendations are written whole.
-// Meetings, appearances, recommendations, people, institutions, councils and
-// publications must name at least one source; a meeting's appearances and
-// recommendations that name none are taken as stated by the meeting's sources.
+// Meetings, appearances, recommendations, people, institutions, councils,
+// publications, initiatives, themes, countries and places must name at least one
+// source; a meeting's appearances and recommendations that name none are taken as
+// stated by the meeting's sources.
 type Mutation struct {
 }
 

@@ -12,10 +12,12 @@
 //     clears an optional link. Sources given are added to a node's sources.
 //     Appearances and recommendations are written whole.
 //   - Provenance: writing a meeting, appearance, recommendation, person,
-//     institution, council or publication needs at least one source in the
-//     call. A meeting's appearances and recommendations that cite none are
-//     taken as stated by the meeting's sources. Countries, places, themes,
-//     initiatives and sources are reference data and need none.
+//     institution, council, publication, initiative, theme, country or place
+//     needs at least one source in the call, even when it only adds to a
+//     stored node. A meeting's appearances and recommendations that cite none
+//     are taken as stated by the meeting's sources. A person, institution or
+//     initiative made from a name a reference gives has no sources of its own
+//     (its referrer's sources state it). Sources need none.
 //   - Entity resolution: a reference by name links to the one stored (or
 //     written in the same call) node of that kind whose name, short name or
 //     alias normalises alike (domain.NormalizeName), or failing that whose
@@ -217,6 +219,9 @@ func (b *batch) country(at string, in *CountryInput) string {
 	if in.Aliases != nil {
 		x.Aliases = in.Aliases
 	}
+	srcs := b.sources(at+".sources", in.Sources)
+	b.needSources(at+".sources", srcs, in.Sources)
+	x.Sources = domain.MergeSources(x.Sources, srcs)
 	b.note(domain.KindCountry, id, at, x.Name, x.Aliases...)
 	b.g.Countries = append(b.g.Countries, x)
 	return id
@@ -235,6 +240,9 @@ func (b *batch) place(at string, in *PlaceInput) string {
 	if in.Country != nil {
 		x.CountryID = b.ref(at+".country", in.Country, domain.KindCountry)
 	}
+	srcs := b.sources(at+".sources", in.Sources)
+	b.needSources(at+".sources", srcs, in.Sources)
+	x.Sources = domain.MergeSources(x.Sources, srcs)
 	b.note(domain.KindPlace, id, at, x.Name, x.Aliases...)
 	b.g.Places = append(b.g.Places, x)
 	return id
@@ -251,6 +259,9 @@ func (b *batch) theme(at string, in *ThemeInput) string {
 	if in.Aliases != nil {
 		x.Aliases = in.Aliases
 	}
+	srcs := b.sources(at+".sources", in.Sources)
+	b.needSources(at+".sources", srcs, in.Sources)
+	x.Sources = domain.MergeSources(x.Sources, srcs)
 	b.note(domain.KindTheme, id, at, x.Name, x.Aliases...)
 	b.g.Themes = append(b.g.Themes, x)
 	return id
@@ -269,6 +280,9 @@ func (b *batch) initiative(at string, in *InitiativeInput) string {
 	if in.Aliases != nil {
 		x.Aliases = in.Aliases
 	}
+	srcs := b.sources(at+".sources", in.Sources)
+	b.needSources(at+".sources", srcs, in.Sources)
+	x.Sources = domain.MergeSources(x.Sources, srcs)
 	b.note(domain.KindInitiative, id, at, x.Name, append([]string{x.ShortName}, x.Aliases...)...)
 	b.g.Initiatives = append(b.g.Initiatives, x)
 	return id

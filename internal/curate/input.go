@@ -32,6 +32,7 @@ type CountryInput struct {
 	ID      *string
 	Name    *string
 	Aliases []string
+	Sources []*SourceRefInput
 }
 
 // PlaceInput writes a place.
@@ -40,6 +41,7 @@ type PlaceInput struct {
 	Name    *string
 	Aliases []string
 	Country *RefInput
+	Sources []*SourceRefInput
 }
 
 // ThemeInput writes a theme of the taxonomy.
@@ -48,6 +50,7 @@ type ThemeInput struct {
 	Name        *string
 	Description *string
 	Aliases     []string
+	Sources     []*SourceRefInput
 }
 
 // InitiativeInput writes an initiative.
@@ -58,6 +61,7 @@ type InitiativeInput struct {
 	Aliases     []string
 	Kind        *domain.InitiativeKind
 	Description *string
+	Sources     []*SourceRefInput
 }
 
 // InstitutionInput writes an institution.

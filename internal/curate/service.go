@@ -133,9 +133,8 @@ const MaxGraphInput = 1000
 
 // UpsertGraph writes a small batch of nodes and links in one transaction.
 // Nodes are written before the references to them are resolved, so an item
-// may refer to another of the same batch by ID or name. People,
-// institutions, councils and publications need sources as in their own
-// mutations.
+// may refer to another of the same batch by ID or name. Every item but a
+// source needs sources as in its own mutation.
 func (s *Service) UpsertGraph(ctx context.Context, in GraphInput) (*WriteResult, error) {
 	n := len(in.Countries) + len(in.Places) + len(in.Institutions) + len(in.People) + len(in.Councils) +
 		len(in.Initiatives) + len(in.Themes) + len(in.Sources) + len(in.Publications) + len(in.Meetings) +
@@ -181,14 +180,15 @@ func (s *Service) UpsertGraph(ctx context.Context, in GraphInput) (*WriteResult,
 		for i, x := range in.Meetings {
 			pre(domain.KindMeeting, "meetings", i, &x.ID, x.Title)
 		}
+		// Sources first: every other item may cite one of them by URL.
+		for i, x := range in.Sources {
+			b.source(at("sources", i), x)
+		}
 		for i, x := range in.Countries {
 			b.country(at("countries", i), x)
 		}
 		for i, x := range in.Places {
 			b.place(at("places", i), x)
-		}
-		for i, x := range in.Sources {
-			b.source(at("sources", i), x)
 		}
 		for i, x := range in.Institutions {
 			b.institution(at("institutions", i), x, true)

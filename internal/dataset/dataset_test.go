@@ -62,10 +62,11 @@ func TestLoadValid(t *testing.T) {
 	}
 	want := &domain.Graph{
 		Countries: []*domain.Country{
-			{ID: "russia", Name: "Russia", Aliases: []string{"Russian Federation"}},
+			{ID: "russia", Name: "Russia", Aliases: []string{"Russian Federation"}, Sources: src("riac-news")},
 			{ID: "azerbaijan", Name: "Azerbaijan"},
 		},
-		Places: []*domain.Place{{ID: "baku", Name: "Baku", Aliases: []string{"Bakı"}, CountryID: "azerbaijan"}},
+		Places: []*domain.Place{{ID: "baku", Name: "Baku", Aliases: []string{"Bakı"}, CountryID: "azerbaijan",
+			Sources: []domain.SourceRef{{SourceID: "trend-news", Excerpt: "Baku hosts meeting"}}}},
 		Institutions: []*domain.Institution{
 			{ID: "riac", Name: "Russian International Affairs Council", ShortName: "RIAC", Kind: domain.InstitutionThinkTank,
 				CountryID: "russia", Sources: src("riac-news")},
@@ -84,9 +85,10 @@ func TestLoadValid(t *testing.T) {
 			Founded: domain.MustDate("2021"), CountryIDs: []string{"russia", "azerbaijan"},
 			OrganizerIDs: []string{"riac", "air-center"}, Sources: src("riac-news")}},
 		Initiatives: []*domain.Initiative{{ID: "instc", Name: "International North–South Transport Corridor",
-			ShortName: "INSTC", Aliases: []string{"North-South ITC"}, Kind: domain.InitiativeCorridor, Description: "A corridor."}},
+			ShortName: "INSTC", Aliases: []string{"North-South ITC"}, Kind: domain.InitiativeCorridor, Description: "A corridor.",
+			Sources: src("riac-news")}},
 		Themes: []*domain.Theme{{ID: "transport-and-logistics", Name: "Transport and logistics",
-			Aliases: []string{"transport"}, Description: "Corridors and routes."}},
+			Aliases: []string{"transport"}, Description: "Corridors and routes.", Sources: src("riac-news", "trend-news")}},
 		Sources: []*domain.Source{
 			{ID: "riac-news", URL: "https://russiancouncil.ru/en/news/example/", Title: "Fifth meeting", Publisher: "RIAC",
 				Published: domain.MustDate("2024-06-21"), Language: "en"},
@@ -219,13 +221,24 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "unknown source of a place and a theme",
+			edits: []edit{
+				{"places.yaml", "    - source: trend-news", "    - source: trend"},
+				{"themes.yaml", "  sources: [riac-news, trend-news]", "  sources: [riac-news, riac-news]"},
+			},
+			want: []string{
+				`places.yaml:6: entry 1 (baku): sources[0].source: unknown source "trend"`,
+				`themes.yaml:5: entry 1 (transport-and-logistics): sources[1]: source "riac-news" is listed twice`,
+			},
+		},
+		{
 			name: "missing and malformed ids",
 			edits: []edit{
 				{"countries.yaml", "  name: Azerbaijan\n", "  name: Azerbaijan\n\n- name: Georgia\n"},
 				{"themes.yaml", "- id: transport-and-logistics", "- id: Transport_and_Logistics"},
 			},
 			want: []string{
-				"countries.yaml:8: entry 3: id: is required",
+				"countries.yaml:9: entry 3: id: is required",
 				// An entry with a bad ID is left out, so references to it fail too.
 				`meetings/raec-5.yaml:12: themes[0]: unknown theme "transport-and-logistics"`,
 				`meetings/raec-5.yaml:46: recommendations[raec-5-instc].themes[0]: unknown theme "transport-and-logistics"`,

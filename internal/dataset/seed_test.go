@@ -251,8 +251,9 @@ func TestSeedCouncils(t *testing.T) {
 }
 
 // TestSeedHygiene checks what the domain leaves optional but the seed
-// promises: sources on every person, institution and council; no entry that
-// nothing uses; no name or alias shared by two nodes of a kind.
+// promises: sources on every person, institution, council, country, place,
+// initiative and theme; no entry that nothing uses; no name or alias shared
+// by two nodes of a kind.
 func TestSeedHygiene(t *testing.T) {
 	g := loadSeed(t)
 	for _, p := range g.People {
@@ -268,6 +269,26 @@ func TestSeedHygiene(t *testing.T) {
 	for _, c := range g.Councils {
 		if len(c.Sources) == 0 {
 			t.Errorf("council %s has no source", c.ID)
+		}
+	}
+	for _, c := range g.Countries {
+		if len(c.Sources) == 0 {
+			t.Errorf("country %s has no source", c.ID)
+		}
+	}
+	for _, p := range g.Places {
+		if len(p.Sources) == 0 {
+			t.Errorf("place %s has no source", p.ID)
+		}
+	}
+	for _, i := range g.Initiatives {
+		if len(i.Sources) == 0 {
+			t.Errorf("initiative %s has no source", i.ID)
+		}
+	}
+	for _, th := range g.Themes {
+		if len(th.Sources) == 0 {
+			t.Errorf("theme %s has no source", th.ID)
 		}
 	}
 

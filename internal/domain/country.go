@@ -5,6 +5,7 @@ type Country struct {
 	ID      string
 	Name    string
 	Aliases []string
+	Sources []SourceRef
 }
 
 // Place is the city (and country) where a meeting is held.
@@ -13,4 +14,5 @@ type Place struct {
 	Name      string
 	Aliases   []string
 	CountryID string
+	Sources   []SourceRef
 }

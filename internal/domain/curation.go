@@ -59,8 +59,18 @@ func (g *Graph) eachRef(f func(holder string, id *string)) {
 			f(h, id)
 		}
 	}
+	for _, x := range g.Countries {
+		srcs(x.ID, x.Sources)
+	}
 	for _, x := range g.Places {
 		one(x.ID, &x.CountryID)
+		srcs(x.ID, x.Sources)
+	}
+	for _, x := range g.Initiatives {
+		srcs(x.ID, x.Sources)
+	}
+	for _, x := range g.Themes {
+		srcs(x.ID, x.Sources)
 	}
 	for _, x := range g.Institutions {
 		one(x.ID, &x.CountryID)
@@ -117,12 +127,12 @@ func (g *Graph) Clone() *Graph {
 	c := &Graph{}
 	for _, x := range g.Countries {
 		y := *x
-		y.Aliases = slices.Clone(x.Aliases)
+		y.Aliases, y.Sources = slices.Clone(x.Aliases), slices.Clone(x.Sources)
 		c.Countries = append(c.Countries, &y)
 	}
 	for _, x := range g.Places {
 		y := *x
-		y.Aliases = slices.Clone(x.Aliases)
+		y.Aliases, y.Sources = slices.Clone(x.Aliases), slices.Clone(x.Sources)
 		c.Places = append(c.Places, &y)
 	}
 	for _, x := range g.Institutions {
@@ -143,12 +153,12 @@ func (g *Graph) Clone() *Graph {
 	}
 	for _, x := range g.Initiatives {
 		y := *x
-		y.Aliases = slices.Clone(x.Aliases)
+		y.Aliases, y.Sources = slices.Clone(x.Aliases), slices.Clone(x.Sources)
 		c.Initiatives = append(c.Initiatives, &y)
 	}
 	for _, x := range g.Themes {
 		y := *x
-		y.Aliases = slices.Clone(x.Aliases)
+		y.Aliases, y.Sources = slices.Clone(x.Aliases), slices.Clone(x.Sources)
 		c.Themes = append(c.Themes, &y)
 	}
 	for _, x := range g.Sources {
@@ -245,6 +255,18 @@ func collection(k Kind) string {
 // second's), an affiliation or publication link given twice, an institution
 // made its own parent.
 func (g *Graph) dedupe() {
+	for _, x := range g.Countries {
+		x.Sources = dedupeSources(x.Sources)
+	}
+	for _, x := range g.Places {
+		x.Sources = dedupeSources(x.Sources)
+	}
+	for _, x := range g.Initiatives {
+		x.Sources = dedupeSources(x.Sources)
+	}
+	for _, x := range g.Themes {
+		x.Sources = dedupeSources(x.Sources)
+	}
 	for _, x := range g.Institutions {
 		if x.ParentID == x.ID {
 			x.ParentID = ""
@@ -880,6 +902,7 @@ func mergeInitiatives(p *MergePlan, idx map[string]any, keepID string, mergeIDs 
 		}
 		names = append(append(names, m.Name), m.Aliases...)
 		k.Description = cmpOr(k.Description, m.Description)
+		k.Sources = MergeSources(k.Sources, m.Sources)
 	}
 	k.Aliases = aliasesAfterMerge(keep.Aliases, []string{keep.Name, k.ShortName}, names...)
 	p.Upsert.Initiatives = append(p.Upsert.Initiatives, &k)

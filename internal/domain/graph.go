@@ -307,12 +307,14 @@ func (v *validator) run() {
 		at := fmt.Sprintf("countries[%s]", x.ID)
 		v.name(at+".name", x.Name, true)
 		v.names(at+".aliases", x.Aliases)
+		v.sources(at+".sources", x.Sources, false)
 	}
 	for _, x := range g.Places {
 		at := fmt.Sprintf("places[%s]", x.ID)
 		v.name(at+".name", x.Name, true)
 		v.names(at+".aliases", x.Aliases)
 		v.ref(at+".country", x.CountryID, KindCountry, true)
+		v.sources(at+".sources", x.Sources, false)
 	}
 	for _, x := range g.Institutions {
 		at := fmt.Sprintf("institutions[%s]", x.ID)
@@ -370,12 +372,14 @@ func (v *validator) run() {
 			v.bad(at+".kind", "%q is not one of %v", x.Kind, InitiativeKinds)
 		}
 		v.text(at+".description", x.Description, false)
+		v.sources(at+".sources", x.Sources, false)
 	}
 	for _, x := range g.Themes {
 		at := fmt.Sprintf("themes[%s]", x.ID)
 		v.name(at+".name", x.Name, true)
 		v.names(at+".aliases", x.Aliases)
 		v.text(at+".description", x.Description, false)
+		v.sources(at+".sources", x.Sources, false)
 	}
 	for _, x := range g.Sources {
 		at := fmt.Sprintf("sources[%s]", x.ID)
@@ -494,8 +498,18 @@ func (g *Graph) References() []string {
 			add(r.SourceID)
 		}
 	}
+	for _, x := range g.Countries {
+		srcs(x.Sources)
+	}
 	for _, x := range g.Places {
 		add(x.CountryID)
+		srcs(x.Sources)
+	}
+	for _, x := range g.Initiatives {
+		srcs(x.Sources)
+	}
+	for _, x := range g.Themes {
+		srcs(x.Sources)
 	}
 	for _, x := range g.Institutions {
 		add(x.CountryID, x.ParentID)

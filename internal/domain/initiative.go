@@ -27,6 +27,7 @@ type Initiative struct {
 	Aliases     []string
 	Kind        InitiativeKind
 	Description string
+	Sources     []SourceRef
 }
 
 // InitiativeFilter selects initiatives.
@@ -50,6 +51,7 @@ type Theme struct {
 	Name        string
 	Description string
 	Aliases     []string
+	Sources     []SourceRef
 }
 
 // ThemeFilter selects themes.

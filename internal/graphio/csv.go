@@ -26,14 +26,14 @@ type table struct {
 // empty cell. Source IDs are listed in each fact's "sources" cell, and
 // citations.csv has a row per source of every fact with the source's words.
 var tables = []table{
-	{"countries.csv", []string{"id", "name", "aliases"}, func(g *domain.Graph, row func(...string)) {
+	{"countries.csv", []string{"id", "name", "aliases", "sources"}, func(g *domain.Graph, row func(...string)) {
 		for _, x := range g.Countries {
-			row(x.ID, x.Name, joinList(x.Aliases))
+			row(x.ID, x.Name, joinList(x.Aliases), refsCell(x.Sources))
 		}
 	}},
-	{"places.csv", []string{"id", "name", "aliases", "country"}, func(g *domain.Graph, row func(...string)) {
+	{"places.csv", []string{"id", "name", "aliases", "country", "sources"}, func(g *domain.Graph, row func(...string)) {
 		for _, x := range g.Places {
-			row(x.ID, x.Name, joinList(x.Aliases), x.CountryID)
+			row(x.ID, x.Name, joinList(x.Aliases), x.CountryID, refsCell(x.Sources))
 		}
 	}},
 	{"institutions.csv", []string{"id", "name", "shortName", "aliases", "kind", "country", "parent", "sources"},
@@ -61,14 +61,15 @@ var tables = []table{
 				joinList(x.CountryIDs), joinList(x.OrganizerIDs), refsCell(x.Sources))
 		}
 	}},
-	{"initiatives.csv", []string{"id", "name", "shortName", "aliases", "kind", "description"}, func(g *domain.Graph, row func(...string)) {
-		for _, x := range g.Initiatives {
-			row(x.ID, x.Name, x.ShortName, joinList(x.Aliases), string(x.Kind), x.Description)
-		}
-	}},
-	{"themes.csv", []string{"id", "name", "aliases", "description"}, func(g *domain.Graph, row func(...string)) {
+	{"initiatives.csv", []string{"id", "name", "shortName", "aliases", "kind", "description", "sources"},
+		func(g *domain.Graph, row func(...string)) {
+			for _, x := range g.Initiatives {
+				row(x.ID, x.Name, x.ShortName, joinList(x.Aliases), string(x.Kind), x.Description, refsCell(x.Sources))
+			}
+		}},
+	{"themes.csv", []string{"id", "name", "aliases", "description", "sources"}, func(g *domain.Graph, row func(...string)) {
 		for _, x := range g.Themes {
-			row(x.ID, x.Name, joinList(x.Aliases), x.Description)
+			row(x.ID, x.Name, joinList(x.Aliases), x.Description, refsCell(x.Sources))
 		}
 	}},
 	{"sources.csv", []string{"id", "url", "title", "publisher", "published", "language"}, func(g *domain.Graph, row func(...string)) {
@@ -118,6 +119,12 @@ var tables = []table{
 				row(k, subject, r.SourceID, r.Excerpt)
 			}
 		}
+		for _, x := range g.Countries {
+			cite(string(domain.KindCountry), x.ID, x.Sources)
+		}
+		for _, x := range g.Places {
+			cite(string(domain.KindPlace), x.ID, x.Sources)
+		}
 		for _, x := range g.Institutions {
 			cite(string(domain.KindInstitution), x.ID, x.Sources)
 		}
@@ -126,6 +133,12 @@ var tables = []table{
 		}
 		for _, x := range g.Councils {
 			cite(string(domain.KindCouncil), x.ID, x.Sources)
+		}
+		for _, x := range g.Initiatives {
+			cite(string(domain.KindInitiative), x.ID, x.Sources)
+		}
+		for _, x := range g.Themes {
+			cite(string(domain.KindTheme), x.ID, x.Sources)
 		}
 		for _, x := range g.Publications {
 			cite(string(domain.KindPublication), x.ID, x.Sources)

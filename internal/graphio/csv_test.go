@@ -21,6 +21,18 @@ func csvWant(g *domain.Graph) map[string][]any {
 		affiliations += len(x.Affiliations)
 		citations += len(x.Sources)
 	}
+	for _, x := range g.Countries {
+		citations += len(x.Sources)
+	}
+	for _, x := range g.Places {
+		citations += len(x.Sources)
+	}
+	for _, x := range g.Initiatives {
+		citations += len(x.Sources)
+	}
+	for _, x := range g.Themes {
+		citations += len(x.Sources)
+	}
 	for _, x := range g.Institutions {
 		citations += len(x.Sources)
 	}
@@ -40,14 +52,14 @@ func csvWant(g *domain.Graph) map[string][]any {
 		citations += len(x.Sources)
 	}
 	return map[string][]any{
-		"countries.csv":    {"id,name,aliases", len(g.Countries)},
-		"places.csv":       {"id,name,aliases,country", len(g.Places)},
+		"countries.csv":    {"id,name,aliases,sources", len(g.Countries)},
+		"places.csv":       {"id,name,aliases,country,sources", len(g.Places)},
 		"institutions.csv": {"id,name,shortName,aliases,kind,country,parent,sources", len(g.Institutions)},
 		"people.csv":       {"id,name,aliases,country,sources", len(g.People)},
 		"affiliations.csv": {"person,institution,title,from,to", affiliations},
 		"councils.csv":     {"id,name,shortName,aliases,description,frequency,founded,countries,organizers,sources", len(g.Councils)},
-		"initiatives.csv":  {"id,name,shortName,aliases,kind,description", len(g.Initiatives)},
-		"themes.csv":       {"id,name,aliases,description", len(g.Themes)},
+		"initiatives.csv":  {"id,name,shortName,aliases,kind,description,sources", len(g.Initiatives)},
+		"themes.csv":       {"id,name,aliases,description,sources", len(g.Themes)},
 		"sources.csv":      {"id,url,title,publisher,published,language", len(g.Sources)},
 		"publications.csv": {"id,title,kind,status,institutions,sources", len(g.Publications)},
 		"meetings.csv": {"id,council,ordinal,title,theme,themeVariants,date,dateNote,place,format,organizers,themes," +
@@ -158,6 +170,11 @@ func TestCSVCells(t *testing.T) {
 		{"appearances.csv", [][]string{{"abc-1", "anna", "OPENING_SPEECH; MODERATOR", "Director", "centre", "aland",
 			"Panel 1", "1", "report"}}},
 		{"affiliations.csv", [][]string{{"anna", "centre", "Director", "2019-03", "2024"}}},
+		{"countries.csv", [][]string{{"aland", "Aland", "Åland", "report"}, {"borduria", "Borduria", "Bordurie", ""}}},
+		{"places.csv", [][]string{{"szohod", "Szohôd", "Szohod", "borduria", "report"}}},
+		{"initiatives.csv", [][]string{{"corridor", "North–South Corridor", "NSC", "МТК Север–Юг", "CORRIDOR", "A corridor.",
+			"report"}}},
+		{"themes.csv", [][]string{{"transport", "Transport", "Logistics", "Roads.", "report"}}},
 		{"recommendations.csv", [][]string{{"abc-1-corridor", "abc-1", "1", "PROPOSAL", "Build the corridor.", "true",
 			"anna", "corridor", "transport", "borduria", "report"}}},
 	} {

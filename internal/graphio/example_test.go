@@ -66,7 +66,7 @@ func ExampleReadJSON() {
 	}
 	// Output:
 	// invalid
-	// places.json:places[mariehamn].population: unknown field (the fields here are id, name, aliases, country)
+	// places.json:places[mariehamn].population: unknown field (the fields here are id, name, aliases, country, sources)
 	// places.json:sources[report].published: month 13 is not 1-12
 	// places.json:places[mariehamn].country: unknown country "alnd"
 }

@@ -263,8 +263,12 @@ func edges(g *domain.Graph, yield func(edge) bool) {
 		}
 	}
 	affiliated := map[[2]string]bool{}
+	for _, x := range g.Countries {
+		reported(x.ID, x.Sources)
+	}
 	for _, x := range g.Places {
 		add(domain.EdgeLocatedIn, x.ID, x.CountryID)
+		reported(x.ID, x.Sources)
 	}
 	for _, x := range g.Institutions {
 		add(domain.EdgeBasedIn, x.ID, x.CountryID)
@@ -283,6 +287,12 @@ func edges(g *domain.Graph, yield func(edge) bool) {
 	for _, x := range g.Councils {
 		many(domain.EdgeBetween, x.ID, x.CountryIDs)
 		many(domain.EdgeOrganizedBy, x.ID, x.OrganizerIDs)
+		reported(x.ID, x.Sources)
+	}
+	for _, x := range g.Initiatives {
+		reported(x.ID, x.Sources)
+	}
+	for _, x := range g.Themes {
 		reported(x.ID, x.Sources)
 	}
 	for _, x := range g.Publications {

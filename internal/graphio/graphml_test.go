@@ -98,6 +98,18 @@ func TestWriteGraphML(t *testing.T) {
 	want := map[string]int{}
 	sources := func(refs []domain.SourceRef) { want[EdgeReportedBy] += len(refs) }
 	want[domain.EdgeLocatedIn] = len(g.Places)
+	for _, x := range g.Countries {
+		sources(x.Sources)
+	}
+	for _, x := range g.Places {
+		sources(x.Sources)
+	}
+	for _, x := range g.Initiatives {
+		sources(x.Sources)
+	}
+	for _, x := range g.Themes {
+		sources(x.Sources)
+	}
 	for _, x := range g.Institutions {
 		if x.CountryID != "" {
 			want[domain.EdgeBasedIn]++

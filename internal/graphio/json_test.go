@@ -32,10 +32,11 @@ func fullGraph() *domain.Graph {
 	src := []domain.SourceRef{{SourceID: "report", Excerpt: "the words of the report"}}
 	return &domain.Graph{
 		Countries: []*domain.Country{
-			{ID: "aland", Name: "Aland", Aliases: []string{"Åland"}},
+			{ID: "aland", Name: "Aland", Aliases: []string{"Åland"}, Sources: src},
 			{ID: "borduria", Name: "Borduria", Aliases: []string{"Bordurie"}},
 		},
-		Places: []*domain.Place{{ID: "szohod", Name: "Szohôd", Aliases: []string{"Szohod"}, CountryID: "borduria"}},
+		Places: []*domain.Place{{ID: "szohod", Name: "Szohôd", Aliases: []string{"Szohod"}, CountryID: "borduria",
+			Sources: src}},
 		Institutions: []*domain.Institution{
 			{ID: "ministry", Name: "Ministry of Affairs", ShortName: "MoA", Aliases: []string{"The Ministry"},
 				Kind: domain.InstitutionMinistry, CountryID: "aland", Sources: src},
@@ -53,8 +54,9 @@ func fullGraph() *domain.Graph {
 			Founded: domain.MustDate("2020-01-15"), CountryIDs: []string{"aland", "borduria"},
 			OrganizerIDs: []string{"centre"}, Sources: src}},
 		Initiatives: []*domain.Initiative{{ID: "corridor", Name: "North–South Corridor", ShortName: "NSC",
-			Aliases: []string{"МТК Север–Юг"}, Kind: domain.InitiativeCorridor, Description: "A corridor."}},
-		Themes: []*domain.Theme{{ID: "transport", Name: "Transport", Description: "Roads.", Aliases: []string{"Logistics"}}},
+			Aliases: []string{"МТК Север–Юг"}, Kind: domain.InitiativeCorridor, Description: "A corridor.", Sources: src}},
+		Themes: []*domain.Theme{{ID: "transport", Name: "Transport", Description: "Roads.", Aliases: []string{"Logistics"},
+			Sources: src}},
 		Sources: []*domain.Source{{ID: "report", URL: "https://example.org/report?a=1&b=2", Title: "Report",
 			Publisher: "Example", Published: domain.MustDate("2024-06-21"), Language: "en"}},
 		Publications: []*domain.Publication{{ID: "paper", Title: "A Joint Paper", Kind: "joint paper",

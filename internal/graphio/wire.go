@@ -71,16 +71,18 @@ type sourceRef struct {
 }
 
 type country struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Aliases []string `json:"aliases,omitempty"`
+	ID      string      `json:"id"`
+	Name    string      `json:"name"`
+	Aliases []string    `json:"aliases,omitempty"`
+	Sources []sourceRef `json:"sources,omitempty"`
 }
 
 type place struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Aliases []string `json:"aliases,omitempty"`
-	Country string   `json:"country"`
+	ID      string      `json:"id"`
+	Name    string      `json:"name"`
+	Aliases []string    `json:"aliases,omitempty"`
+	Country string      `json:"country"`
+	Sources []sourceRef `json:"sources,omitempty"`
 }
 
 type institution struct {
@@ -124,19 +126,21 @@ type council struct {
 }
 
 type initiative struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	ShortName   string   `json:"shortName,omitempty"`
-	Aliases     []string `json:"aliases,omitempty"`
-	Kind        string   `json:"kind"`
-	Description string   `json:"description,omitempty"`
+	ID          string      `json:"id"`
+	Name        string      `json:"name"`
+	ShortName   string      `json:"shortName,omitempty"`
+	Aliases     []string    `json:"aliases,omitempty"`
+	Kind        string      `json:"kind"`
+	Description string      `json:"description,omitempty"`
+	Sources     []sourceRef `json:"sources,omitempty"`
 }
 
 type theme struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	Aliases     []string `json:"aliases,omitempty"`
-	Description string   `json:"description,omitempty"`
+	ID          string      `json:"id"`
+	Name        string      `json:"name"`
+	Aliases     []string    `json:"aliases,omitempty"`
+	Description string      `json:"description,omitempty"`
+	Sources     []sourceRef `json:"sources,omitempty"`
 }
 
 type source struct {
@@ -213,11 +217,11 @@ func toRefs(rs []domain.SourceRef) []sourceRef {
 }
 
 func toCountry(x *domain.Country) country {
-	return country{ID: x.ID, Name: x.Name, Aliases: x.Aliases}
+	return country{ID: x.ID, Name: x.Name, Aliases: x.Aliases, Sources: toRefs(x.Sources)}
 }
 
 func toPlace(x *domain.Place) place {
-	return place{ID: x.ID, Name: x.Name, Aliases: x.Aliases, Country: x.CountryID}
+	return place{ID: x.ID, Name: x.Name, Aliases: x.Aliases, Country: x.CountryID, Sources: toRefs(x.Sources)}
 }
 
 func toInstitution(x *domain.Institution) institution {
@@ -240,11 +244,11 @@ func toCouncil(x *domain.Council) council {
 
 func toInitiative(x *domain.Initiative) initiative {
 	return initiative{ID: x.ID, Name: x.Name, ShortName: x.ShortName, Aliases: x.Aliases, Kind: string(x.Kind),
-		Description: x.Description}
+		Description: x.Description, Sources: toRefs(x.Sources)}
 }
 
 func toTheme(x *domain.Theme) theme {
-	return theme{ID: x.ID, Name: x.Name, Aliases: x.Aliases, Description: x.Description}
+	return theme{ID: x.ID, Name: x.Name, Aliases: x.Aliases, Description: x.Description, Sources: toRefs(x.Sources)}
 }
 
 func toSource(x *domain.Source) source {
@@ -286,11 +290,11 @@ func fromRefs(rs []sourceRef) []domain.SourceRef {
 }
 
 func (x *country) domain() *domain.Country {
-	return &domain.Country{ID: x.ID, Name: x.Name, Aliases: list(x.Aliases)}
+	return &domain.Country{ID: x.ID, Name: x.Name, Aliases: list(x.Aliases), Sources: fromRefs(x.Sources)}
 }
 
 func (x *place) domain() *domain.Place {
-	return &domain.Place{ID: x.ID, Name: x.Name, Aliases: list(x.Aliases), CountryID: x.Country}
+	return &domain.Place{ID: x.ID, Name: x.Name, Aliases: list(x.Aliases), CountryID: x.Country, Sources: fromRefs(x.Sources)}
 }
 
 func (x *institution) domain() *domain.Institution {
@@ -314,11 +318,12 @@ func (x *council) domain() *domain.Council {
 
 func (x *initiative) domain() *domain.Initiative {
 	return &domain.Initiative{ID: x.ID, Name: x.Name, ShortName: x.ShortName, Aliases: list(x.Aliases),
-		Kind: domain.InitiativeKind(x.Kind), Description: x.Description}
+		Kind: domain.InitiativeKind(x.Kind), Description: x.Description, Sources: fromRefs(x.Sources)}
 }
 
 func (x *theme) domain() *domain.Theme {
-	return &domain.Theme{ID: x.ID, Name: x.Name, Aliases: list(x.Aliases), Description: x.Description}
+	return &domain.Theme{ID: x.ID, Name: x.Name, Aliases: list(x.Aliases), Description: x.Description,
+		Sources: fromRefs(x.Sources)}
 }
 
 func (x *source) domain() *domain.Source {

@@ -424,7 +424,8 @@ func (p *planner) country(idOrName string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	p.out.Countries = append(p.out.Countries, &domain.Country{ID: id, Name: name, Aliases: aliases})
+	p.out.Countries = append(p.out.Countries, &domain.Country{ID: id, Name: name, Aliases: aliases,
+		Sources: []domain.SourceRef{p.sourceRef}})
 	p.created(domain.KindCountry, id, name, idOrName)
 	p.countries[idOrName] = id
 	return id, nil
@@ -793,7 +794,8 @@ func (p *planner) place() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	p.out.Places = append(p.out.Places, &domain.Place{ID: id, Name: city, Aliases: aliases, CountryID: cid})
+	p.out.Places = append(p.out.Places, &domain.Place{ID: id, Name: city, Aliases: aliases, CountryID: cid,
+		Sources: []domain.SourceRef{p.sourceRef}})
 	p.created(domain.KindPlace, id, city, city)
 	return id, nil
 }
@@ -976,6 +978,7 @@ func (p *planner) initiative(t Tag) (string, error) {
 		return "", err
 	}
 	x.ID = id
+	x.Sources = []domain.SourceRef{p.sourceRef}
 	p.out.Initiatives = append(p.out.Initiatives, x)
 	p.created(domain.KindInitiative, id, x.Name, t.Name)
 	p.inits[t.ID] = id
@@ -1007,7 +1010,7 @@ func (p *planner) theme(t Tag) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	p.out.Themes = append(p.out.Themes, &domain.Theme{ID: id, Name: t.Name})
+	p.out.Themes = append(p.out.Themes, &domain.Theme{ID: id, Name: t.Name, Sources: []domain.SourceRef{p.sourceRef}})
 	p.created(domain.KindTheme, id, t.Name, t.Name)
 	p.themes[t.ID] = id
 	return id, nil

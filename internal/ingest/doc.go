@@ -31,7 +31,9 @@
 // domain.NormalizeName, aliases, and transliteration variants such as
 // Hajiyev/Gadzhiev), merges into a meeting the store already knows (same
 // council and date, or same council and ordinal), adds the report as one
-// more source, and writes the result with one Upsert.
+// more source, and writes the result with one Upsert. Every node it makes
+// (meeting, council, person, institution, country, place, initiative, theme,
+// appearance, recommendation, publication) cites the report.
 //
 // Score compares a draft with an expected one and gives precision and recall
 // per kind of fact.

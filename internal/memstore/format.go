@@ -41,16 +41,18 @@ type fileSourceRef struct {
 }
 
 type fileCountry struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Aliases []string `json:"aliases,omitempty"`
+	ID      string          `json:"id"`
+	Name    string          `json:"name"`
+	Aliases []string        `json:"aliases,omitempty"`
+	Sources []fileSourceRef `json:"sources,omitempty"`
 }
 
 type filePlace struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Aliases []string `json:"aliases,omitempty"`
-	Country string   `json:"country"`
+	ID      string          `json:"id"`
+	Name    string          `json:"name"`
+	Aliases []string        `json:"aliases,omitempty"`
+	Country string          `json:"country"`
+	Sources []fileSourceRef `json:"sources,omitempty"`
 }
 
 type fileInstitution struct {
@@ -94,19 +96,21 @@ type fileCouncil struct {
 }
 
 type fileInitiative struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	ShortName   string   `json:"shortName,omitempty"`
-	Aliases     []string `json:"aliases,omitempty"`
-	Kind        string   `json:"kind"`
-	Description string   `json:"description,omitempty"`
+	ID          string          `json:"id"`
+	Name        string          `json:"name"`
+	ShortName   string          `json:"shortName,omitempty"`
+	Aliases     []string        `json:"aliases,omitempty"`
+	Kind        string          `json:"kind"`
+	Description string          `json:"description,omitempty"`
+	Sources     []fileSourceRef `json:"sources,omitempty"`
 }
 
 type fileTheme struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	Description string   `json:"description,omitempty"`
-	Aliases     []string `json:"aliases,omitempty"`
+	ID          string          `json:"id"`
+	Name        string          `json:"name"`
+	Description string          `json:"description,omitempty"`
+	Aliases     []string        `json:"aliases,omitempty"`
+	Sources     []fileSourceRef `json:"sources,omitempty"`
 }
 
 type fileSource struct {
@@ -212,10 +216,10 @@ func fromFileRefs(refs []fileSourceRef) []domain.SourceRef {
 func toFile(g *domain.Graph) *fileGraph {
 	return &fileGraph{
 		Countries: each(g.Countries, func(x *domain.Country) fileCountry {
-			return fileCountry{ID: x.ID, Name: x.Name, Aliases: x.Aliases}
+			return fileCountry{ID: x.ID, Name: x.Name, Aliases: x.Aliases, Sources: toFileRefs(x.Sources)}
 		}),
 		Places: each(g.Places, func(x *domain.Place) filePlace {
-			return filePlace{ID: x.ID, Name: x.Name, Aliases: x.Aliases, Country: x.CountryID}
+			return filePlace{ID: x.ID, Name: x.Name, Aliases: x.Aliases, Country: x.CountryID, Sources: toFileRefs(x.Sources)}
 		}),
 		Institutions: each(g.Institutions, func(x *domain.Institution) fileInstitution {
 			return fileInstitution{ID: x.ID, Name: x.Name, ShortName: x.ShortName, Aliases: x.Aliases, Kind: string(x.Kind),
@@ -234,10 +238,10 @@ func toFile(g *domain.Graph) *fileGraph {
 		}),
 		Initiatives: each(g.Initiatives, func(x *domain.Initiative) fileInitiative {
 			return fileInitiative{ID: x.ID, Name: x.Name, ShortName: x.ShortName, Aliases: x.Aliases, Kind: string(x.Kind),
-				Description: x.Description}
+				Description: x.Description, Sources: toFileRefs(x.Sources)}
 		}),
 		Themes: each(g.Themes, func(x *domain.Theme) fileTheme {
-			return fileTheme{ID: x.ID, Name: x.Name, Description: x.Description, Aliases: x.Aliases}
+			return fileTheme{ID: x.ID, Name: x.Name, Description: x.Description, Aliases: x.Aliases, Sources: toFileRefs(x.Sources)}
 		}),
 		Sources: each(g.Sources, func(x *domain.Source) fileSource {
 			return fileSource{ID: x.ID, URL: x.URL, Title: x.Title, Publisher: x.Publisher, Published: dateText(x.Published),
@@ -284,10 +288,10 @@ func fromFile(fg *fileGraph) (*domain.Graph, error) {
 	}
 	g := &domain.Graph{
 		Countries: each(fg.Countries, func(x fileCountry) *domain.Country {
-			return &domain.Country{ID: x.ID, Name: x.Name, Aliases: x.Aliases}
+			return &domain.Country{ID: x.ID, Name: x.Name, Aliases: x.Aliases, Sources: fromFileRefs(x.Sources)}
 		}),
 		Places: each(fg.Places, func(x filePlace) *domain.Place {
-			return &domain.Place{ID: x.ID, Name: x.Name, Aliases: x.Aliases, CountryID: x.Country}
+			return &domain.Place{ID: x.ID, Name: x.Name, Aliases: x.Aliases, CountryID: x.Country, Sources: fromFileRefs(x.Sources)}
 		}),
 		Institutions: each(fg.Institutions, func(x fileInstitution) *domain.Institution {
 			return &domain.Institution{ID: x.ID, Name: x.Name, ShortName: x.ShortName, Aliases: x.Aliases,
@@ -308,10 +312,10 @@ func fromFile(fg *fileGraph) (*domain.Graph, error) {
 		}),
 		Initiatives: each(fg.Initiatives, func(x fileInitiative) *domain.Initiative {
 			return &domain.Initiative{ID: x.ID, Name: x.Name, ShortName: x.ShortName, Aliases: x.Aliases,
-				Kind: domain.InitiativeKind(x.Kind), Description: x.Description}
+				Kind: domain.InitiativeKind(x.Kind), Description: x.Description, Sources: fromFileRefs(x.Sources)}
 		}),
 		Themes: each(fg.Themes, func(x fileTheme) *domain.Theme {
-			return &domain.Theme{ID: x.ID, Name: x.Name, Description: x.Description, Aliases: x.Aliases}
+			return &domain.Theme{ID: x.ID, Name: x.Name, Description: x.Description, Aliases: x.Aliases, Sources: fromFileRefs(x.Sources)}
 		}),
 		Sources: each(fg.Sources, func(x fileSource) *domain.Source {
 			return &domain.Source{ID: x.ID, URL: x.URL, Title: x.Title, Publisher: x.Publisher,

@@ -100,11 +100,13 @@ func subjectCount[T any](st *state, order domain.Order, id func(*T) string) func
 func cloneInitiative(i *domain.Initiative) *domain.Initiative {
 	x := *i
 	x.Aliases = slices.Clone(i.Aliases)
+	x.Sources = slices.Clone(i.Sources)
 	return &x
 }
 
 func cloneTheme(t *domain.Theme) *domain.Theme {
 	x := *t
 	x.Aliases = slices.Clone(t.Aliases)
+	x.Sources = slices.Clone(t.Sources)
 	return &x
 }

@@ -46,11 +46,13 @@ func (s *Store) ListPlaces(ctx context.Context, q domain.PlaceQuery) (*domain.Pl
 func cloneCountry(c *domain.Country) *domain.Country {
 	x := *c
 	x.Aliases = slices.Clone(c.Aliases)
+	x.Sources = slices.Clone(c.Sources)
 	return &x
 }
 
 func clonePlace(p *domain.Place) *domain.Place {
 	x := *p
 	x.Aliases = slices.Clone(p.Aliases)
+	x.Sources = slices.Clone(p.Sources)
 	return &x
 }

@@ -10,13 +10,14 @@ import (
 
 // Countries and places.
 const (
-	countryFields = "n"
+	countryFields = "n, " + sourcesField
 
 	countriesByID = "UNWIND $ids AS id MATCH (n:" + labelCountry + " {" + propID + ": id}) RETURN " + countryFields
 	countriesAll  = "MATCH (n:" + labelCountry + ") RETURN " + countryFields + " ORDER BY n." + propID
 
 	placeFields = "n, " +
-		"head(COLLECT { MATCH (n)-[:" + relLocatedIn + "]->(x:" + labelCountry + ") RETURN x." + propID + " }) AS country"
+		"head(COLLECT { MATCH (n)-[:" + relLocatedIn + "]->(x:" + labelCountry + ") RETURN x." + propID + " }) AS country, " +
+		sourcesField
 
 	placesByID = "UNWIND $ids AS id MATCH (n:" + labelPlace + " {" + propID + ": id}) RETURN " + placeFields
 	placesAll  = "MATCH (n:" + labelPlace + ") RETURN " + placeFields + " ORDER BY n." + propID
@@ -24,7 +25,8 @@ const (
 
 func countryOf(f *fields, rec *neo4j.Record) *domain.Country {
 	n := f.node(rec, "n")
-	return &domain.Country{ID: f.str(n, propID), Name: f.str(n, propName), Aliases: f.strs(n, propAliases)}
+	return &domain.Country{ID: f.str(n, propID), Name: f.str(n, propName), Aliases: f.strs(n, propAliases),
+		Sources: f.sourceRefs(rec, "sources")}
 }
 
 func countryID(x *domain.Country) string { return x.ID }
@@ -32,7 +34,7 @@ func countryID(x *domain.Country) string { return x.ID }
 func placeOf(f *fields, rec *neo4j.Record) *domain.Place {
 	n := f.node(rec, "n")
 	return &domain.Place{ID: f.str(n, propID), Name: f.str(n, propName), Aliases: f.strs(n, propAliases),
-		CountryID: value[string](f, rec, "country")}
+		CountryID: value[string](f, rec, "country"), Sources: f.sourceRefs(rec, "sources")}
 }
 
 func placeID(x *domain.Place) string { return x.ID }
@@ -76,6 +78,7 @@ func (w *writer) country(x *domain.Country) {
 		propName:    x.Name,
 		propAliases: x.Aliases,
 	})
+	w.sources(labelCountry, x.ID, x.Sources)
 }
 
 func (w *writer) place(x *domain.Place) {
@@ -84,4 +87,5 @@ func (w *writer) place(x *domain.Place) {
 		propAliases: x.Aliases,
 	})
 	w.link(labelPlace, relLocatedIn, labelCountry, x.ID, x.CountryID, nil)
+	w.sources(labelPlace, x.ID, x.Sources)
 }

@@ -67,7 +67,7 @@
 //	(:Person)-[:CITIZEN_OF]->(:Country)
 //	(:Meeting)-[:PRESENTED|ANNOUNCED {position}]->(:Publication)   one position across both
 //	(:Publication)-[:PUBLISHED_BY {position}]->(:Institution)
-//	(:Institution|Person|Council|Publication|Meeting|Recommendation)-[:REPORTED_BY {position, excerpt}]->(:Source)
+//	(:Institution|Person|Council|Publication|Meeting|Recommendation|Initiative|Theme|Country|Place)-[:REPORTED_BY {position, excerpt}]->(:Source)
 //	(:Council|Meeting|Person|Institution|Country|Place|Initiative|Theme|Publication)-[:HAS_NAME]->(:Name)
 //
 // An appearance is the APPEARED_AT relationship itself (one per person and

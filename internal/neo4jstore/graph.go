@@ -17,13 +17,16 @@ import (
 // which a recommendation holds (its MeetingID) although it points at it.
 // Links other nodes hold to a node, and a meeting's appearances, stay.
 var owned = map[string]struct{ out, in string }{
-	labelPlace:          {out: relLocatedIn},
+	labelCountry:        {out: relReportedBy},
+	labelPlace:          {out: relLocatedIn + "|" + relReportedBy},
 	labelInstitution:    {out: relBasedIn + "|" + relReportedBy},
 	labelPerson:         {out: relCitizenOf + "|" + relAffiliatedWith + "|" + relReportedBy},
 	labelCouncil:        {out: relBetween + "|" + relOrganizedBy + "|" + relReportedBy},
 	labelPublication:    {out: relPublishedBy + "|" + relReportedBy},
 	labelMeeting:        {out: relPartOf + "|" + relHeldIn + "|" + relOrganizedBy + "|" + relAbout + "|" + relMentions + "|" + relPresented + "|" + relAnnounced + "|" + relReportedBy},
 	labelRecommendation: {out: relMentions + "|" + relAbout + "|" + relConcerns + "|" + relReportedBy, in: relProduced},
+	labelInitiative:     {out: relReportedBy},
+	labelTheme:          {out: relReportedBy},
 }
 
 // mergeNodes writes the nodes of one label: MERGE on the id (its uniqueness

@@ -11,12 +11,12 @@ import (
 
 // Initiatives and themes.
 const (
-	initiativeFields = "n"
+	initiativeFields = "n, " + sourcesField
 
 	initiativesByID = "UNWIND $ids AS id MATCH (n:" + labelInitiative + " {" + propID + ": id}) RETURN " + initiativeFields
 	initiativesAll  = "MATCH (n:" + labelInitiative + ") RETURN " + initiativeFields + " ORDER BY n." + propID
 
-	themeFields = "n"
+	themeFields = "n, " + sourcesField
 
 	themesByID = "UNWIND $ids AS id MATCH (n:" + labelTheme + " {" + propID + ": id}) RETURN " + themeFields
 	themesAll  = "MATCH (n:" + labelTheme + ") RETURN " + themeFields + " ORDER BY n." + propID
@@ -31,6 +31,7 @@ func initiativeOf(f *fields, rec *neo4j.Record) *domain.Initiative {
 		Aliases:     f.strs(n, propAliases),
 		Kind:        domain.InitiativeKind(f.str(n, propKind)),
 		Description: f.str(n, propDescription),
+		Sources:     f.sourceRefs(rec, "sources"),
 	}
 }
 
@@ -43,6 +44,7 @@ func themeOf(f *fields, rec *neo4j.Record) *domain.Theme {
 		Name:        f.str(n, propName),
 		Description: f.str(n, propDescription),
 		Aliases:     f.strs(n, propAliases),
+		Sources:     f.sourceRefs(rec, "sources"),
 	}
 }
 
@@ -117,6 +119,7 @@ func (w *writer) initiative(x *domain.Initiative) {
 		propKind:        string(x.Kind),
 		propDescription: x.Description,
 	})
+	w.sources(labelInitiative, x.ID, x.Sources)
 }
 
 func (w *writer) theme(x *domain.Theme) {
@@ -126,4 +129,5 @@ func (w *writer) theme(x *domain.Theme) {
 		propAliases:     x.Aliases,
 		propDescription: x.Description,
 	})
+	w.sources(labelTheme, x.ID, x.Sources)
 }

@@ -335,8 +335,12 @@ func testMerge(t *testing.T, s *suite) {
 		must(t, "Merge", st.Merge(t.Context(), domain.KindInitiative, "instc", []string{"middle-corridor"}))
 		want := Fixture()
 		want.Initiatives = drop(want.Initiatives, func(x *domain.Initiative) bool { return x.ID == "middle-corridor" })
-		one(t, want.Initiatives, initiativeID, "instc").Aliases = []string{"North-South corridor", "Sever—Yug",
+		instc := one(t, want.Initiatives, initiativeID, "instc")
+		instc.Aliases = []string{"North-South corridor", "Sever—Yug",
 			"TITR", "Trans-Caspian International Transport Route", "Middle Corridor", "Orta Dəhliz"}
+		// The kept node keeps its sources and takes the merged node's; a
+		// source both cite is cited once, with the excerpt one of them gives.
+		instc.Sources = []domain.SourceRef{{SourceID: "src-riac-2024", Excerpt: "the Middle Corridor"}, {SourceID: "src-caspian-2023"}}
 		for _, r := range want.Recommendations {
 			for i, id := range r.InitiativeIDs {
 				if id == "middle-corridor" {
@@ -346,6 +350,9 @@ func testMerge(t *testing.T, s *suite) {
 			r.InitiativeIDs = slices.Compact(r.InitiativeIDs)
 		}
 		checkExport(t, st, want)
+		inits, err := st.Initiatives(t.Context(), []string{"middle-corridor"})
+		must(t, "Initiatives", err)
+		check(t, "Initiatives(merged ID)", inits, []*domain.Initiative{instc})
 	})
 	t.Run("chains", func(t *testing.T) {
 		st := s.loaded(t)

@@ -48,13 +48,14 @@ func Fixture() *domain.Graph {
 		Countries: []*domain.Country{
 			{ID: "russia", Name: "Russia", Aliases: ids("Russian Federation")},
 			{ID: "azerbaijan", Name: "Azerbaijan", Aliases: ids("Republic of Azerbaijan", "Azərbaycan")},
-			{ID: "kazakhstan", Name: "Kazakhstan", Aliases: ids("Qazaqstan")},
+			{ID: "kazakhstan", Name: "Kazakhstan", Aliases: ids("Qazaqstan"), Sources: src("src-kisi-2023")},
 			{ID: "armenia", Name: "Armenia"},
 			{ID: "iran", Name: "Iran", Aliases: ids("Islamic Republic of Iran")},
 		},
 		Places: []*domain.Place{
 			{ID: "moscow", Name: "Moscow", Aliases: ids("Moskva"), CountryID: "russia"},
-			{ID: "baku", Name: "Baku", Aliases: ids("Bakı"), CountryID: "azerbaijan"},
+			{ID: "baku", Name: "Baku", Aliases: ids("Bakı"), CountryID: "azerbaijan",
+				Sources: []domain.SourceRef{{SourceID: "src-riac-2024", Excerpt: "held in Baku"}}},
 			{ID: "astana", Name: "Astana", Aliases: ids("Nur-Sultan"), CountryID: "kazakhstan"},
 			{ID: "shusha", Name: "Shusha", Aliases: ids("Şuşa"), CountryID: "azerbaijan"},
 		},
@@ -110,9 +111,10 @@ func Fixture() *domain.Graph {
 		},
 		Initiatives: []*domain.Initiative{
 			{ID: "instc", Name: "International North–South Transport Corridor", ShortName: "INSTC",
-				Aliases: ids("North-South corridor", "Sever—Yug"), Kind: domain.InitiativeCorridor},
+				Aliases: ids("North-South corridor", "Sever—Yug"), Kind: domain.InitiativeCorridor, Sources: src("src-riac-2024")},
 			{ID: "middle-corridor", Name: "Trans-Caspian International Transport Route", ShortName: "TITR",
-				Aliases: ids("Middle Corridor", "Orta Dəhliz"), Kind: domain.InitiativeCorridor},
+				Aliases: ids("Middle Corridor", "Orta Dəhliz"), Kind: domain.InitiativeCorridor,
+				Sources: []domain.SourceRef{{SourceID: "src-caspian-2023"}, {SourceID: "src-riac-2024", Excerpt: "the Middle Corridor"}}},
 			{ID: "three-plus-three", Name: "3+3 Regional Consultative Platform", ShortName: "3+3",
 				Aliases: ids("Six-Party Platform"), Kind: domain.InitiativePlatform},
 			{ID: "caspian-five", Name: "Caspian Five", Aliases: ids("Caspian Summit"), Kind: domain.InitiativeProcess},
@@ -123,7 +125,7 @@ func Fixture() *domain.Graph {
 		},
 		Themes: []*domain.Theme{
 			{ID: "transport", Name: "Transport and logistics", Aliases: ids("Logistics", "Transport")},
-			{ID: "energy", Name: "Energy"},
+			{ID: "energy", Name: "Energy", Sources: src("src-riac-2024")},
 			{ID: "trade", Name: "Trade and investment", Aliases: ids("Trade")},
 			{ID: "security", Name: "Regional security", Aliases: ids("Security")},
 			{ID: "culture", Name: "Culture and humanitarian ties", Aliases: ids("Humanitarian cooperation"),

@@ -49,11 +49,7 @@ func (st *state) indexEdges() {
 		return n
 	}
 	typeNum := map[string]uint8{}
-	type key struct {
-		typ      uint8
-		from, to int32
-	}
-	seen := map[key]bool{}
+	// add adds an edge at both ends; an edge added twice is removed below.
 	add := func(typ, from, to string) {
 		if from == "" || to == "" {
 			return
@@ -65,11 +61,8 @@ func (st *state) indexEdges() {
 			g.types = append(g.types, typ)
 		}
 		f, o := number(from), number(to)
-		if k := (key{t, f, o}); !seen[k] {
-			seen[k] = true
-			g.adj[f] = append(g.adj[f], halfEdge{to: o, typ: t, out: true})
-			g.adj[o] = append(g.adj[o], halfEdge{to: f, typ: t})
-		}
+		g.adj[f] = append(g.adj[f], halfEdge{to: o, typ: t, out: true})
+		g.adj[o] = append(g.adj[o], halfEdge{to: f, typ: t})
 	}
 	for _, m := range st.meetings {
 		add(domain.EdgePartOf, m.ID, m.CouncilID)
@@ -132,10 +125,31 @@ func (st *state) indexEdges() {
 			add(domain.EdgePublishedBy, p.ID, id)
 		}
 	}
-	for _, hs := range g.adj {
+	// Ranks of the nodes by ID and of the types by name, so that sorting
+	// compares numbers.
+	byID := make([]int32, len(g.ids))
+	for i := range byID {
+		byID[i] = int32(i)
+	}
+	slices.SortFunc(byID, func(a, b int32) int { return cmp.Compare(g.ids[a], g.ids[b]) })
+	rank := make([]int32, len(g.ids))
+	for r, n := range byID {
+		rank[n] = int32(r)
+	}
+	typeRank := make([]int, len(g.types))
+	for t, name := range g.types {
+		for _, other := range g.types {
+			if other < name {
+				typeRank[t]++
+			}
+		}
+	}
+	for n, hs := range g.adj {
 		slices.SortFunc(hs, func(a, b halfEdge) int {
-			return cmp.Or(cmp.Compare(g.ids[a.to], g.ids[b.to]), cmp.Compare(g.types[a.typ], g.types[b.typ]))
+			return cmp.Or(cmp.Compare(rank[a.to], rank[b.to]), cmp.Compare(typeRank[a.typ], typeRank[b.typ]),
+				cmp.Compare(btoi(a.out), btoi(b.out)))
 		})
+		g.adj[n] = slices.Clip(slices.Compact(hs)) // each edge once
 	}
 	st.paths = g
 }
@@ -242,6 +256,13 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 	}
 	walk(from)
 	return out, nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // degree is the number of edges at the nodes of a frontier: what expanding

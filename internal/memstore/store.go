@@ -217,8 +217,9 @@ func (st *state) put(g *domain.Graph) {
 	}
 }
 
-// index rebuilds every index from the node maps. Writes are rare and the
-// graph small, so rebuilding whole is simpler than keeping indexes up to date.
+// index rebuilds every index from the node maps. Writes are rare, so
+// rebuilding whole (seconds at 10,000 meetings) is simpler than keeping
+// indexes up to date, and they never disagree with the nodes.
 func (st *state) index() {
 	st.kinds = map[string]domain.Kind{}
 	st.nameKeys = map[string][]string{}

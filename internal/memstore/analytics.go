@@ -31,15 +31,10 @@ func (s *Store) Recurrence(ctx context.Context, ids []string, f domain.Recurrenc
 		out[i] = r
 		years := map[int]*domain.YearCount{}
 		councils := map[string]*domain.CouncilCount{}
-		for _, m := range st.mentionedAt[id] { // by date, then ID
+		for _, at := range st.mentionedAt[id] { // by date, then ID
+			m, recs := at.meeting, at.recs
 			if !st.meetingMatches(m, filter) {
 				continue
-			}
-			recs := 0
-			for _, rec := range st.recsByMeeting[m.ID] {
-				if slices.Contains(rec.InitiativeIDs, id) || slices.Contains(rec.ThemeIDs, id) {
-					recs++
-				}
 			}
 			mention := &domain.Mention{MeetingID: m.ID, Date: m.Date}
 			if r.FirstMention == nil {
@@ -71,6 +66,13 @@ func (s *Store) Recurrence(ctx context.Context, ids []string, f domain.Recurrenc
 		})
 	}
 	return out, nil
+}
+
+// mention is a meeting that mentions a subject, and the number of its
+// recommendations that list the subject.
+type mention struct {
+	meeting *domain.Meeting
+	recs    int
 }
 
 // Pairs returns the pairs of q.Kind that share recommendations, meetings or

@@ -77,7 +77,11 @@ func combined[F any](and, or []F, not *F, match func(F) bool) bool {
 // analytics count over.
 func (st *state) meetingsWhere(f domain.MeetingFilter) []*domain.Meeting {
 	var out []*domain.Meeting
-	for _, m := range st.byDate {
+	all := st.byDate
+	if f.CouncilID != "" {
+		all = st.councilDates[f.CouncilID] // a council's meetings, in the same order
+	}
+	for _, m := range all {
 		if st.meetingMatches(m, f) {
 			out = append(out, m)
 		}

@@ -38,12 +38,18 @@ func paginate[T any](entries []entry[T], desc bool, scope string, pr domain.Page
 			items = append(items, entry[T]{key: e.key, id: e.id, node: clone(e.node)})
 		}
 	}
-	c := domain.NewConnection(items, first, scope, after, len(entries), func(e entry[T]) (string, string) { return e.key, e.id })
+	return connection(items, first, scope, after, len(entries)), nil
+}
+
+// connection returns the page of items (copies, one more than first when
+// there is a next page) that comes after the cursor after, of total matches.
+func connection[T any](items []entry[T], first int, scope string, after *domain.Cursor, total int) *domain.Connection[T] {
+	c := domain.NewConnection(items, first, scope, after, total, func(e entry[T]) (string, string) { return e.key, e.id })
 	out := &domain.Connection[T]{PageInfo: c.PageInfo, TotalCount: c.TotalCount, Edges: make([]*domain.Edge[T], len(c.Edges))}
 	for i, e := range c.Edges {
 		out.Edges[i] = &domain.Edge[T]{Cursor: e.Cursor, Node: e.Node.node}
 	}
-	return out, nil
+	return out
 }
 
 // nameMatcher returns whether a node's normalised names contain the

@@ -4,29 +4,65 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"sync"
 
 	"github.com/expertgraph/expertgraph/internal/domain"
 )
 
+// graph is the path edges of domain/analytics.go as adjacency lists over
+// node numbers: no strings and no pointers, so that a breadth-first search
+// walks slices and the garbage collector has nothing to scan.
+type graph struct {
+	ids   []string         // node number -> ID
+	num   map[string]int32 // ID -> node number
+	types []string         // edge type number -> type
+	adj   [][]halfEdge     // node number -> its edges, by neighbour ID then type
+}
+
 // halfEdge is a path edge seen from one of its ends.
 type halfEdge struct {
-	to   string          // the node at the other end
-	edge domain.PathEdge // the edge in its own direction
+	to  int32 // the node at the other end
+	typ uint8 // the edge type's number
+	out bool  // the edge goes from this end to the other
+}
+
+// edge returns h, seen from node n, as a domain.PathEdge.
+func (g *graph) edge(n int32, h halfEdge) domain.PathEdge {
+	if h.out {
+		return domain.PathEdge{Type: g.types[h.typ], From: g.ids[n], To: g.ids[h.to]}
+	}
+	return domain.PathEdge{Type: g.types[h.typ], From: g.ids[h.to], To: g.ids[n]}
 }
 
 // indexEdges builds the adjacency of the edges of domain/analytics.go, both
 // ways, each edge once, by neighbour ID then edge type.
 func (st *state) indexEdges() {
-	st.adj = map[string][]halfEdge{}
-	seen := map[domain.PathEdge]bool{}
+	g := &graph{num: make(map[string]int32, len(st.kinds))}
+	number := func(id string) int32 {
+		n, ok := g.num[id]
+		if !ok {
+			n = int32(len(g.ids))
+			g.num[id] = n
+			g.ids = append(g.ids, id)
+			g.adj = append(g.adj, nil)
+		}
+		return n
+	}
+	typeNum := map[string]uint8{}
+	// add adds an edge at both ends; an edge added twice is removed below.
 	add := func(typ, from, to string) {
-		e := domain.PathEdge{Type: typ, From: from, To: to}
-		if from == "" || to == "" || seen[e] {
+		if from == "" || to == "" {
 			return
 		}
-		seen[e] = true
-		st.adj[from] = append(st.adj[from], halfEdge{to: to, edge: e})
-		st.adj[to] = append(st.adj[to], halfEdge{to: from, edge: e})
+		t, ok := typeNum[typ]
+		if !ok {
+			t = uint8(len(g.types))
+			typeNum[typ] = t
+			g.types = append(g.types, typ)
+		}
+		f, o := number(from), number(to)
+		g.adj[f] = append(g.adj[f], halfEdge{to: o, typ: t, out: true})
+		g.adj[o] = append(g.adj[o], halfEdge{to: f, typ: t})
 	}
 	for _, m := range st.meetings {
 		add(domain.EdgePartOf, m.ID, m.CouncilID)
@@ -89,11 +125,33 @@ func (st *state) indexEdges() {
 			add(domain.EdgePublishedBy, p.ID, id)
 		}
 	}
-	for _, hs := range st.adj {
-		slices.SortFunc(hs, func(a, b halfEdge) int {
-			return cmp.Or(cmp.Compare(a.to, b.to), cmp.Compare(a.edge.Type, b.edge.Type))
-		})
+	// Ranks of the nodes by ID and of the types by name, so that sorting
+	// compares numbers.
+	byID := make([]int32, len(g.ids))
+	for i := range byID {
+		byID[i] = int32(i)
 	}
+	slices.SortFunc(byID, func(a, b int32) int { return cmp.Compare(g.ids[a], g.ids[b]) })
+	rank := make([]int32, len(g.ids))
+	for r, n := range byID {
+		rank[n] = int32(r)
+	}
+	typeRank := make([]int, len(g.types))
+	for t, name := range g.types {
+		for _, other := range g.types {
+			if other < name {
+				typeRank[t]++
+			}
+		}
+	}
+	for n, hs := range g.adj {
+		slices.SortFunc(hs, func(a, b halfEdge) int {
+			return cmp.Or(cmp.Compare(rank[a.to], rank[b.to]), cmp.Compare(typeRank[a.typ], typeRank[b.typ]),
+				cmp.Compare(btoi(a.out), btoi(b.out)))
+		})
+		g.adj[n] = slices.Clip(slices.Compact(hs)) // each edge once
+	}
+	st.paths = g
 }
 
 // ShortestPaths returns up to MaxPaths shortest paths from one node to
@@ -114,57 +172,152 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 		return []*domain.Path{{Nodes: []domain.NodeRef{st.ref(fromID)}}}, nil
 	}
 
-	// Breadth first from the target: dist[n] is the number of hops from n to
-	// toID, known for every node nearer than fromID.
-	dist := map[string]int{toID: 0}
-	frontier := []string{toID}
-	for hops := 1; hops <= maxHops && len(frontier) > 0; hops++ {
-		var next []string
-		for _, n := range frontier {
-			for _, h := range st.adj[n] {
-				if _, ok := dist[h.to]; !ok {
-					dist[h.to] = hops
-					next = append(next, h.to)
-				}
-			}
-		}
-		if _, ok := dist[fromID]; ok {
-			break
-		}
-		frontier = next
-	}
-	if _, ok := dist[fromID]; !ok {
+	g := st.paths
+	from, fok := g.num[fromID]
+	to, tok := g.num[toID]
+	if !fok || !tok { // a node without path edges
 		return []*domain.Path{}, nil
 	}
 
-	// Depth first from the source, one hop nearer each time, neighbours by ID:
-	// paths come out ordered by their node IDs.
-	var out []*domain.Path
-	var nodes []string
+	// Breadth first from both ends, a whole layer at a time, always the side
+	// with fewer edges to walk, until the two meet: then every shortest path
+	// is d = a+b hops long, its node at hop k (k <= a) is at distance k from
+	// fromID, and its node at hop a and after at distance d-k from toID.
+	pm := marksPool.Get().(*pathMarks)
+	defer marksPool.Put(pm)
+	ds, dt := &pm.from, &pm.to
+	ds.reset(len(g.ids))
+	dt.reset(len(g.ids))
+	ds.set(from, 0)
+	dt.set(to, 0)
+	fs, ts := []int32{from}, []int32{to}
+	a, b := 0, 0
+	met := false
+	for !met && a+b < maxHops && len(fs) > 0 && len(ts) > 0 {
+		if g.degree(fs) <= g.degree(ts) {
+			a++
+			fs, met = g.expand(fs, ds, dt, a)
+		} else {
+			b++
+			ts, met = g.expand(ts, dt, ds, b)
+		}
+	}
+	if !met {
+		return []*domain.Path{}, nil
+	}
+	d := a + b
+
+	// Depth first from the source, neighbours by ID: paths come out ordered
+	// by their node IDs. Up to hop a a step goes one further from fromID
+	// (and may lead nowhere: dead remembers the nodes that did); from hop a,
+	// where it must be known from toID, one nearer toID.
+	out := []*domain.Path{}
+	var nodes []int32
 	var edges []domain.PathEdge
-	var walk func(n string)
-	walk = func(n string) {
+	dead := map[int32]bool{}
+	var walk func(n int32) bool // reports whether a path went through n
+	walk = func(n int32) bool {
+		k := len(nodes)
 		nodes = append(nodes, n)
 		defer func() { nodes = nodes[:len(nodes)-1] }()
-		if n == toID {
+		if n == to {
 			p := &domain.Path{Edges: slices.Clone(edges)}
 			for _, id := range nodes {
-				p.Nodes = append(p.Nodes, st.ref(id))
+				p.Nodes = append(p.Nodes, st.ref(g.ids[id]))
 			}
 			out = append(out, p)
-			return
+			return true
 		}
-		for _, h := range st.adj[n] {
+		if k == a && !dt.has(n) {
+			return false
+		}
+		found := false
+		for _, h := range g.adj[n] {
 			if len(out) == domain.MaxPaths {
-				return
+				return true
 			}
-			if d, ok := dist[h.to]; ok && d == dist[n]-1 {
-				edges = append(edges, h.edge)
-				walk(h.to)
+			var next bool
+			if k < a {
+				next = !dead[h.to] && ds.at(h.to, k+1)
+			} else {
+				next = dt.at(h.to, d-k-1)
+			}
+			if next {
+				edges = append(edges, g.edge(n, h))
+				if walk(h.to) {
+					found = true
+				} else {
+					dead[h.to] = true
+				}
 				edges = edges[:len(edges)-1]
 			}
 		}
+		return found
 	}
-	walk(fromID)
+	walk(from)
 	return out, nil
 }
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// degree is the number of edges at the nodes of a frontier: what expanding
+// it costs.
+func (g *graph) degree(frontier []int32) int {
+	n := 0
+	for _, id := range frontier {
+		n += len(g.adj[id])
+	}
+	return n
+}
+
+// expand returns the nodes one hop beyond frontier not yet in dist, marking
+// them at hops, and whether one of them is in other.
+func (g *graph) expand(frontier []int32, dist, other *marks, hops int) ([]int32, bool) {
+	var next []int32
+	met := false
+	for _, n := range frontier {
+		for _, h := range g.adj[n] {
+			if !dist.has(h.to) {
+				dist.set(h.to, hops)
+				next = append(next, h.to)
+				met = met || other.has(h.to)
+			}
+		}
+	}
+	return next, met
+}
+
+// marks are the distances of a breadth-first search, by node number; a
+// generation number says which are set, so that a reset costs nothing.
+type marks struct {
+	gen  uint32
+	seen []uint32 // node number -> the generation that set its distance
+	dist []uint8
+}
+
+// pathMarks are the marks of the two searches of ShortestPaths, kept for
+// reuse by marksPool.
+type pathMarks struct{ from, to marks }
+
+var marksPool = sync.Pool{New: func() any { return new(pathMarks) }}
+
+// reset forgets every distance, for a graph of n nodes.
+func (m *marks) reset(n int) {
+	if len(m.seen) < n {
+		m.seen, m.dist, m.gen = make([]uint32, n), make([]uint8, n), 0
+	}
+	m.gen++
+	if m.gen == 0 { // wrapped around: old generations would look current
+		clear(m.seen)
+		m.gen = 1
+	}
+}
+
+func (m *marks) set(n int32, d int)     { m.seen[n], m.dist[n] = m.gen, uint8(d) }
+func (m *marks) has(n int32) bool       { return m.seen[n] == m.gen }
+func (m *marks) at(n int32, d int) bool { return m.seen[n] == m.gen && int(m.dist[n]) == d }

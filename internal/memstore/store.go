@@ -123,7 +123,9 @@ type state struct {
 	mentions      map[string]map[string]bool          // meeting ID -> initiatives and themes it or its recommendations list
 	involved      map[string]map[string]bool          // meeting ID -> institutions organising it or sending speakers
 	byDate        []*domain.Meeting                   // every meeting by date, then ID
-	adj           map[string][]halfEdge               // path edges at each node, by neighbour ID then type
+	councilDates  map[string][]*domain.Meeting        // council ID -> its meetings by date, then ID
+	recs          recIndex                            // recommendations in list order (recommendation.go)
+	paths         *graph                              // path edges (path.go)
 
 	// Search: every node's searchable values, prepared once (normalised,
 	// with variant keys).
@@ -133,8 +135,9 @@ type state struct {
 	mentionRecs     map[string]int // initiative or theme ID -> recommendations that list it
 	speakers        map[string]int // institution ID -> distinct people who appeared for it
 	councilMeetings map[string]int // council ID -> its meetings
-	// Recurrence: initiative or theme ID -> the meetings that mention it, by date then ID.
-	mentionedAt map[string][]*domain.Meeting
+	// Recurrence: initiative or theme ID -> the meetings that mention it, by
+	// date then ID, each with the number of its recommendations that list it.
+	mentionedAt map[string][]mention
 }
 
 // searchable is one node as Search sees it.
@@ -214,8 +217,9 @@ func (st *state) put(g *domain.Graph) {
 	}
 }
 
-// index rebuilds every index from the node maps. Writes are rare and the
-// graph small, so rebuilding whole is simpler than keeping indexes up to date.
+// index rebuilds every index from the node maps. Writes are rare, so
+// rebuilding whole (seconds at 10,000 meetings) is simpler than keeping
+// indexes up to date, and they never disagree with the nodes.
 func (st *state) index() {
 	st.kinds = map[string]domain.Kind{}
 	st.nameKeys = map[string][]string{}
@@ -270,9 +274,19 @@ func (st *state) index() {
 	}
 
 	st.byDate = slices.Collect(maps.Values(st.meetings))
+	dates := make(map[string]string, len(st.meetings)) // meeting ID -> date sort key
+	for _, m := range st.byDate {
+		dates[m.ID] = m.Date.SortKey()
+	}
 	slices.SortFunc(st.byDate, func(a, b *domain.Meeting) int {
-		return cmp.Or(cmp.Compare(a.Date.SortKey(), b.Date.SortKey()), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(cmp.Compare(dates[a.ID], dates[b.ID]), cmp.Compare(a.ID, b.ID))
 	})
+	st.councilDates = map[string][]*domain.Meeting{}
+	for _, m := range st.byDate {
+		if m.CouncilID != "" {
+			st.councilDates[m.CouncilID] = append(st.councilDates[m.CouncilID], m)
+		}
+	}
 
 	st.appsByMeeting = map[string][]*domain.Appearance{}
 	st.appsByPerson = map[string][]*domain.Appearance{}
@@ -287,8 +301,7 @@ func (st *state) index() {
 	}
 	for _, as := range st.appsByPerson {
 		slices.SortFunc(as, func(a, b *domain.Appearance) int {
-			return cmp.Or(cmp.Compare(st.meetings[a.MeetingID].Date.SortKey(), st.meetings[b.MeetingID].Date.SortKey()),
-				cmp.Compare(a.MeetingID, b.MeetingID))
+			return cmp.Or(cmp.Compare(dates[a.MeetingID], dates[b.MeetingID]), cmp.Compare(a.MeetingID, b.MeetingID))
 		})
 	}
 
@@ -326,6 +339,7 @@ func (st *state) index() {
 		}
 		st.involved[m.ID] = inv
 	}
+	st.indexRecommendations()
 	st.indexEdges()
 	st.indexSearch()
 	st.indexCounts()
@@ -400,10 +414,19 @@ func (st *state) indexCounts() {
 	for id, ps := range people {
 		st.speakers[id] = len(ps)
 	}
-	st.mentionedAt = map[string][]*domain.Meeting{}
+	st.mentionedAt = map[string][]mention{}
 	for _, m := range st.byDate {
+		recs := map[string]int{} // subject -> recommendations of m that list it
+		for _, r := range st.recsByMeeting[m.ID] {
+			tags := slices.Concat(r.InitiativeIDs, r.ThemeIDs)
+			for i, id := range tags {
+				if !slices.Contains(tags[:i], id) { // once per recommendation
+					recs[id]++
+				}
+			}
+		}
 		for id := range st.mentions[m.ID] {
-			st.mentionedAt[id] = append(st.mentionedAt[id], m)
+			st.mentionedAt[id] = append(st.mentionedAt[id], mention{meeting: m, recs: recs[id]})
 		}
 	}
 	st.councilMeetings = map[string]int{}

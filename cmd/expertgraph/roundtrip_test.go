@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,6 +76,36 @@ func TestNoNPlusOne(t *testing.T) {
 				t.Errorf("store round trips grow with the page: 10 meetings %v, 100 meetings %v (want at most %d each)", calls[10], calls[100], bound)
 			}
 			t.Logf("round trips for 100 meetings: %v", calls[100])
+		})
+	}
+}
+
+// TestLookupBatches checks that a lookup matching many nodes reads them in
+// one store call per kind, not one per node, on every store.
+func TestLookupBatches(t *testing.T) {
+	const query = `{lookup(name: "Ivan Petrov") { __typename ... on Person { id } }}`
+	for _, sc := range testStores(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			s := sc.open(t)
+			g := syntheticGraph(1)
+			for i := 0; i < 20; i++ {
+				g.People = append(g.People, &domain.Person{ID: fmt.Sprintf("ivan-petrov-%d", i), Name: "Ivan Petrov"})
+			}
+			if err := s.Upsert(context.Background(), g); err != nil {
+				t.Fatal(err)
+			}
+			var c instrument.Counter
+			h := httpserver.New(httpserver.Config{Store: instrument.Wrap(s, c.Observe), Logger: discardLogger(), BatchWait: 50 * time.Millisecond})
+			r := post(t, h, query, nil)
+			if codes, msg := errorCodes(t, r.Body); len(codes) > 0 {
+				t.Fatalf("errors: %s", msg)
+			}
+			if n := strings.Count(string(r.Body), `"Person"`); n != 20 {
+				t.Fatalf("lookup found %d people, want 20: %s", n, r.Body)
+			}
+			if calls := c.Calls(); calls["People"] != 1 {
+				t.Errorf("20 people found by lookup took %d People calls, want 1 (calls: %v)", calls["People"], calls)
+			}
 		})
 	}
 }

@@ -56,11 +56,17 @@ func (l *Loaders) Node(ctx context.Context, id string) (domain.Node, error) {
 	return l.node(ctx, ref)
 }
 
-// Nodes loads the nodes that refs name, in order.
+// Nodes loads the nodes that refs name, in order. Every key is handed to its
+// loader before any is waited for, so the nodes of one kind are read in one
+// batch, not one after another.
 func (l *Loaders) Nodes(ctx context.Context, refs []*domain.NodeRef) ([]domain.Node, error) {
+	thunks := make([]func() (domain.Node, error), len(refs))
+	for i, r := range refs {
+		thunks[i] = l.nodeThunk(ctx, r)
+	}
 	out := make([]domain.Node, 0, len(refs))
-	for _, r := range refs {
-		n, err := l.node(ctx, r)
+	for _, th := range thunks {
+		n, err := th()
 		if err != nil {
 			return nil, err
 		}
@@ -80,35 +86,46 @@ func (l *Loaders) NodeOf(ctx context.Context, ref *domain.NodeRef) (domain.Node,
 }
 
 func (l *Loaders) node(ctx context.Context, ref *domain.NodeRef) (domain.Node, error) {
-	var n domain.Node
-	var err error
+	return l.nodeThunk(ctx, ref)()
+}
+
+// nodeThunk hands ref's ID to the loader of its kind and returns the wait
+// for the node.
+func (l *Loaders) nodeThunk(ctx context.Context, ref *domain.NodeRef) func() (domain.Node, error) {
 	switch ref.Kind {
 	case domain.KindCouncil:
-		n, err = nonNil(l.Council.Load(ctx, ref.ID))
+		return thunk(l.Council.LoadThunk(ctx, ref.ID))
 	case domain.KindMeeting:
-		n, err = nonNil(l.Meeting.Load(ctx, ref.ID))
+		return thunk(l.Meeting.LoadThunk(ctx, ref.ID))
 	case domain.KindPerson:
-		n, err = nonNil(l.Person.Load(ctx, ref.ID))
+		return thunk(l.Person.LoadThunk(ctx, ref.ID))
 	case domain.KindInstitution:
-		n, err = nonNil(l.Institution.Load(ctx, ref.ID))
+		return thunk(l.Institution.LoadThunk(ctx, ref.ID))
 	case domain.KindCountry:
-		n, err = nonNil(l.Country.Load(ctx, ref.ID))
+		return thunk(l.Country.LoadThunk(ctx, ref.ID))
 	case domain.KindPlace:
-		n, err = nonNil(l.Place.Load(ctx, ref.ID))
+		return thunk(l.Place.LoadThunk(ctx, ref.ID))
 	case domain.KindInitiative:
-		n, err = nonNil(l.Initiative.Load(ctx, ref.ID))
+		return thunk(l.Initiative.LoadThunk(ctx, ref.ID))
 	case domain.KindTheme:
-		n, err = nonNil(l.Theme.Load(ctx, ref.ID))
+		return thunk(l.Theme.LoadThunk(ctx, ref.ID))
 	case domain.KindRecommendation:
-		n, err = nonNil(l.Recommendation.Load(ctx, ref.ID))
+		return thunk(l.Recommendation.LoadThunk(ctx, ref.ID))
 	case domain.KindPublication:
-		n, err = nonNil(l.Publication.Load(ctx, ref.ID))
+		return thunk(l.Publication.LoadThunk(ctx, ref.ID))
 	case domain.KindSource:
-		n, err = nonNil(l.Source.Load(ctx, ref.ID))
-	default:
-		return nil, fmt.Errorf("loader: unknown kind %q of %q", ref.Kind, ref.ID)
+		return thunk(l.Source.LoadThunk(ctx, ref.ID))
 	}
-	return n, err
+	err := fmt.Errorf("loader: unknown kind %q of %q", ref.Kind, ref.ID)
+	return func() (domain.Node, error) { return nil, err }
+}
+
+// thunk makes a typed loader thunk return a Node (nil when absent).
+func thunk[T interface {
+	*E
+	domain.Node
+}, E any](th func() (T, error)) func() (domain.Node, error) {
+	return func() (domain.Node, error) { return nonNil(th()) }
 }
 
 // nonNil turns a typed nil pointer into a nil interface, so that an absent

@@ -28,6 +28,7 @@ type config struct {
 	logFormat   string
 	logLevel    string
 	pprof       bool
+	batchWait   time.Duration // 0: batchWaitFor(store)
 }
 
 func defaultDataPath(getenv func(string) string) string {

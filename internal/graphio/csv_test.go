@@ -56,6 +56,7 @@ func csvWant(g *domain.Graph) map[string][]any {
 		"recommendations.csv": {"id,meeting,order,kind,text,paraphrase,attributedTo,initiatives,themes,countries,sources",
 			len(g.Recommendations)},
 		"citations.csv": {"kind,subject,source,excerpt", citations},
+		"redirects.csv": {"id,target", len(g.Redirects)},
 	}
 }
 
@@ -160,6 +161,7 @@ func TestCSVCells(t *testing.T) {
 		{"affiliations.csv", [][]string{{"anna", "centre", "Director", "2019-03", "2024"}}},
 		{"recommendations.csv", [][]string{{"abc-1-corridor", "abc-1", "1", "PROPOSAL", "Build the corridor.", "true",
 			"anna", "corridor", "transport", "borduria", "report"}}},
+		{"redirects.csv", [][]string{{"a-example", "anna"}, {"anna-example", "anna"}}},
 	} {
 		if diff := cmp.Diff(tc.want, read(tc.file)[1:]); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tc.file, diff)

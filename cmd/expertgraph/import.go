@@ -354,6 +354,7 @@ func describeGraph(g *domain.Graph) string {
 	add(len(g.Meetings), "meeting", "meetings")
 	add(len(g.Appearances), "appearance", "appearances")
 	add(len(g.Recommendations), "recommendation", "recommendations")
+	add(len(g.Redirects), "redirect", "redirects")
 	if len(parts) == 0 {
 		return "nothing"
 	}

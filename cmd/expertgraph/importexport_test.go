@@ -242,10 +242,12 @@ func TestImportTwiceIsOnce(t *testing.T) {
 }
 
 // TestExportImportExportIsByteIdentical exports a store, imports the export
-// into an empty store and exports that: the two exports are the same bytes.
+// into an empty store and exports that: the two exports are the same bytes,
+// and a merged ID resolves in the second store as in the first.
 func TestExportImportExportIsByteIdentical(t *testing.T) {
 	env := storeEnv(t)
 	mustImport(t, env, seedDir, roundtable, forumJSON)
+	mergeDuplicate(t, env)
 	first := filepath.Join(t.TempDir(), "first.json")
 	if _, stderr, err := runCmd(exportCmd, env, "--format", "json", "--out", first); err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
@@ -258,6 +260,37 @@ func TestExportImportExportIsByteIdentical(t *testing.T) {
 	}
 	if got := exportJSON(t, empty); got != string(want) {
 		t.Errorf("the second export differs from the first:\n%s", cmp.Diff(string(want), got))
+	}
+	s, err := memstore.Open(empty["EXPERTGRAPH_DATA"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(context.Background())
+	refs, err := s.Resolve(context.Background(), []string{"carla-example-2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (domain.NodeRef{ID: "carla-example", Kind: domain.KindPerson, Name: "Carla Example"}); refs[0] == nil || *refs[0] != want {
+		t.Errorf("the merged ID resolves to %+v after export and import, want %+v", refs[0], want)
+	}
+}
+
+// mergeDuplicate writes a duplicate of carla-example into the embedded store
+// of env and merges it into her, leaving the redirect carla-example-2 ->
+// carla-example.
+func mergeDuplicate(t *testing.T, env map[string]string) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := memstore.Open(env["EXPERTGRAPH_DATA"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(ctx)
+	if err := s.Upsert(ctx, &domain.Graph{People: []*domain.Person{{ID: "carla-example-2", Name: "C. Example"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Merge(ctx, domain.KindPerson, "carla-example", []string{"carla-example-2"}); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -188,6 +188,10 @@ func (g *Graph) Clone() *Graph {
 			slices.Clone(x.InitiativeIDs), slices.Clone(x.ThemeIDs), slices.Clone(x.CountryIDs), slices.Clone(x.Sources)
 		c.Recommendations = append(c.Recommendations, &y)
 	}
+	for _, x := range g.Redirects {
+		y := *x
+		c.Redirects = append(c.Redirects, &y)
+	}
 	return c
 }
 
@@ -207,10 +211,14 @@ func (g *Graph) IDs() []string {
 // Redirect applies the redirects Merge left: it returns g with every
 // reference to a merged ID pointing at the node it was merged into (target
 // returns "" for an ID that was not merged). A node of g that bears a merged
-// ID is a problem, since writing it would bring the duplicate back. g itself
+// ID is a problem, since writing it would bring the duplicate back. g's own
+// Redirects count as merges too, each led to its end (withRedirects). g itself
 // is not changed; when nothing is redirected, g is returned as is.
 func (g *Graph) Redirect(target func(id string) string) (*Graph, error) {
 	var problems []*Error
+	if len(g.Redirects) > 0 {
+		target, problems = g.withRedirects(target)
+	}
 	for id, k := range g.Kinds() {
 		if t := target(id); t != "" {
 			problems = append(problems, Invalidf(fmt.Sprintf("%s[%s].id", collection(k), id),
@@ -223,6 +231,9 @@ func (g *Graph) Redirect(target func(id string) string) (*Graph, error) {
 	}
 	hit := false
 	g.eachRef(func(_ string, id *string) { hit = hit || target(*id) != "" })
+	for _, r := range g.Redirects {
+		hit = hit || target(r.Target) != ""
+	}
 	if !hit {
 		return g, nil
 	}
@@ -232,6 +243,11 @@ func (g *Graph) Redirect(target func(id string) string) (*Graph, error) {
 			*id = t
 		}
 	})
+	for _, r := range c.Redirects {
+		if t := target(r.ID); t != "" {
+			r.Target = t
+		}
+	}
 	c.dedupe()
 	return c, nil
 }

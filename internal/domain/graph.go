@@ -23,6 +23,7 @@ type Graph struct {
 	Meetings        []*Meeting
 	Appearances     []*Appearance
 	Recommendations []*Recommendation
+	Redirects       []*Redirect // merged IDs (redirect.go)
 }
 
 // ValidationError lists every problem found in a graph. errors.As finds its
@@ -124,6 +125,7 @@ func (g *Graph) Validate(existing func(id string) Kind) error {
 		v.existing = func(string) Kind { return "" }
 	}
 	v.run()
+	v.redirects()
 	if len(v.problems) == 0 {
 		return nil
 	}
@@ -552,6 +554,9 @@ func (g *Graph) References() []string {
 		add(x.ThemeIDs...)
 		add(x.CountryIDs...)
 		srcs(x.Sources)
+	}
+	for _, x := range g.Redirects {
+		add(x.Target)
 	}
 	ids := make([]string, 0, len(out))
 	for id := range out {

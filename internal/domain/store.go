@@ -110,6 +110,11 @@ type Store interface {
 	// nodes of the same IDs (and appearances of the same meeting and person)
 	// wholesale; writing the same graph twice leaves the store as once.
 	// References to a merged ID are written to the node it was merged into.
+	// g's Redirects are written too, as Merge would leave them (a chain led
+	// to its end), so that an Export written elsewhere keeps its merged IDs
+	// resolving; EINVALID for one from an ID that names a node, to an
+	// unknown node or one of a kind never merged, of an ID redirected twice,
+	// in a circle, or already redirected elsewhere by the store.
 	// EINVALID (with every problem found) if g does not validate against
 	// itself and what the store holds.
 	Upsert(ctx context.Context, g *Graph) error
@@ -140,7 +145,8 @@ type Store interface {
 	ListAudit(ctx context.Context, q AuditQuery) (*AuditConnection, error)
 
 	// Export returns the whole graph, each collection ordered by ID
-	// (appearances by meeting ID, then person ID).
+	// (appearances by meeting ID, then person ID), with the redirects that
+	// merges left.
 	Export(ctx context.Context) (*Graph, error)
 	// Stats counts the nodes of each kind.
 	Stats(ctx context.Context) (Stats, error)

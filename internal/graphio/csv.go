@@ -24,7 +24,8 @@ type table struct {
 // list is joined with "; " into one cell; a date is written as it is known
 // ("2024-06-21", "2024-06", "2024"); an unknown number (order, ordinal) is an
 // empty cell. Source IDs are listed in each fact's "sources" cell, and
-// citations.csv has a row per source of every fact with the source's words.
+// citations.csv has a row per source of every fact with the source's words;
+// redirects.csv a row per merged ID with the ID it was merged into.
 var tables = []table{
 	{"countries.csv", []string{"id", "name", "aliases", "sources"}, func(g *domain.Graph, row func(...string)) {
 		for _, x := range g.Countries {
@@ -151,6 +152,11 @@ var tables = []table{
 		}
 		for _, x := range g.Recommendations {
 			cite(string(domain.KindRecommendation), x.ID, x.Sources)
+		}
+	}},
+	{"redirects.csv", []string{"id", "target"}, func(g *domain.Graph, row func(...string)) {
+		for _, x := range g.Redirects {
+			row(x.ID, x.Target)
 		}
 	}},
 }

@@ -68,6 +68,7 @@ func csvWant(g *domain.Graph) map[string][]any {
 		"recommendations.csv": {"id,meeting,order,kind,text,paraphrase,attributedTo,initiatives,themes,countries,sources",
 			len(g.Recommendations)},
 		"citations.csv": {"kind,subject,source,excerpt", citations},
+		"redirects.csv": {"id,target", len(g.Redirects)},
 	}
 }
 
@@ -177,6 +178,7 @@ func TestCSVCells(t *testing.T) {
 		{"themes.csv", [][]string{{"transport", "Transport", "Logistics", "Roads.", "report"}}},
 		{"recommendations.csv", [][]string{{"abc-1-corridor", "abc-1", "1", "PROPOSAL", "Build the corridor.", "true",
 			"anna", "corridor", "transport", "borduria", "report"}}},
+		{"redirects.csv", [][]string{{"a-example", "anna"}, {"anna-example", "anna"}}},
 	} {
 		if diff := cmp.Diff(tc.want, read(tc.file)[1:]); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tc.file, diff)

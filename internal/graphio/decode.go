@@ -61,6 +61,7 @@ var collections = []collection{
 	{"recommendations", entries(func(g *domain.Graph, x *recommendation) {
 		g.Recommendations = append(g.Recommendations, x.domain())
 	})},
+	{"redirects", entries(func(g *domain.Graph, x *redirect) { g.Redirects = append(g.Redirects, x.domain()) })},
 }
 
 // entries returns the decoder of a collection's entries: each is decoded into

@@ -29,6 +29,7 @@ var (
 		{"date", "date", "string"},         // a meeting's date, a council's founding, a source's publication
 		{"year", "year", "int"},            // the year of date
 		{"url", "url", "string"},           // a source's URL
+		{"merged", "merged", "string"},     // the IDs merged into the node (domain.Redirect), joined with "; "
 	}
 	edgeKeys = []graphmlKey{
 		{"type", "type", "string"}, // PART_OF, APPEARED_AT, ...
@@ -162,6 +163,7 @@ func WriteGraphML(w io.Writer, g *domain.Graph) error {
 // nodes yields the GraphML node of every node of g, in the order of
 // domain.Graph's fields, until yield returns false.
 func nodes(g *domain.Graph, yield func(xmlNode) bool) {
+	merged := mergedInto(g)
 	node := func(id string, k domain.Kind, name, category string, d domain.Date, url string) bool {
 		n := xmlNode{ID: id, Data: []xmlData{{"kind", string(k)}, {"name", name}, {"label", name}}}
 		if category != "" {
@@ -172,6 +174,9 @@ func nodes(g *domain.Graph, yield func(xmlNode) bool) {
 		}
 		if url != "" {
 			n.Data = append(n.Data, xmlData{"url", url})
+		}
+		if ids := merged[id]; len(ids) > 0 {
+			n.Data = append(n.Data, xmlData{"merged", joinList(ids)})
 		}
 		return yield(n)
 	}
@@ -352,4 +357,14 @@ func dateText(d domain.Date) string {
 		return ""
 	}
 	return d.String()
+}
+
+// mergedInto returns the IDs redirected to each node of g, in the order of
+// g.Redirects (a store's Export orders them by ID).
+func mergedInto(g *domain.Graph) map[string][]string {
+	m := map[string][]string{}
+	for _, r := range g.Redirects {
+		m[r.Target] = append(m[r.Target], r.ID)
+	}
+	return m
 }

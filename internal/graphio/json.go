@@ -17,8 +17,10 @@ import (
 // WriteJSON writes g to w as a JSON document of this package's format,
 // indented by two spaces, collections in the order of domain.Graph's fields
 // and entries in the graph's order (a store's Export orders them by ID), so
-// that the same graph always gives the same bytes. It writes one entry at a
-// time and holds no second copy of a large graph.
+// that the same graph always gives the same bytes. The redirects merges
+// left come last, in a "redirects" collection written only when there are
+// some. It writes one entry at a time and holds no second copy of a large
+// graph.
 func WriteJSON(w io.Writer, g *domain.Graph) error {
 	jw := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	jw.enc = json.NewEncoder(&jw.buf)
@@ -36,7 +38,10 @@ func WriteJSON(w io.Writer, g *domain.Graph) error {
 	writeList(jw, "publications", g.Publications, toPublication, false)
 	writeList(jw, "meetings", g.Meetings, toMeeting, false)
 	writeList(jw, "appearances", g.Appearances, toAppearance, false)
-	writeList(jw, "recommendations", g.Recommendations, toRecommendation, true)
+	writeList(jw, "recommendations", g.Recommendations, toRecommendation, len(g.Redirects) == 0)
+	if len(g.Redirects) > 0 {
+		writeList(jw, "redirects", g.Redirects, toRedirect, true)
+	}
 	jw.str("\n  }\n}\n")
 	if jw.err != nil {
 		return jw.err
@@ -224,7 +229,7 @@ func check(g *domain.Graph, resolve Resolver) (*domain.ValidationError, error) {
 		}
 		existing = func(id string) domain.Kind { return known[id] }
 	}
-	err := g.Validate(existing)
+	err := validateRedirected(g, existing)
 	if err == nil {
 		return nil, nil
 	}
@@ -267,4 +272,18 @@ func covered(decoded []problem, path string) bool {
 		}
 	}
 	return false
+}
+
+// validateRedirected validates g as a store would write it: references to
+// an ID that g itself redirects point to the redirect's target first
+// (domain.Graph.Redirect), so that a document may name a merged ID.
+func validateRedirected(g *domain.Graph, existing func(string) domain.Kind) error {
+	if len(g.Redirects) > 0 {
+		r, err := g.Redirect(func(string) string { return "" })
+		if err != nil {
+			return err
+		}
+		g = r
+	}
+	return g.Validate(existing)
 }

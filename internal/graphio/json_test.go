@@ -74,6 +74,7 @@ func fullGraph() *domain.Graph {
 			Kind: domain.RecommendationProposal, Text: "Build the corridor.", Order: 1, Paraphrase: true,
 			AttributedTo: []string{"anna"}, InitiativeIDs: []string{"corridor"}, ThemeIDs: []string{"transport"},
 			CountryIDs: []string{"borduria"}, Sources: src}},
+		Redirects: []*domain.Redirect{{ID: "a-example", Target: "anna"}, {ID: "anna-example", Target: "anna"}},
 	}
 }
 
@@ -166,6 +167,7 @@ func TestWriteJSONIsMarshalIndent(t *testing.T) {
 			Publications: nonNil(each(g.Publications, toPublication)), Meetings: nonNil(each(g.Meetings, toMeeting)),
 			Appearances:     nonNil(each(g.Appearances, toAppearance)),
 			Recommendations: nonNil(each(g.Recommendations, toRecommendation)),
+			Redirects:       each(g.Redirects, toRedirect),
 		}}
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
@@ -214,7 +216,7 @@ func TestReadJSONProblems(t *testing.T) {
 			`m.json:version: is required`}},
 		{"text after", doc(``) + ` {}`, []string{`m.json: there is more after the end of the document, at line 1, column 54`}},
 		{"unknown collection", doc(`"meeting": [], "countries": null`), []string{
-			`m.json:graph.meeting: unknown collection (the collections are countries, places, institutions, people, councils, initiatives, themes, sources, publications, meetings, appearances, recommendations)`}},
+			`m.json:graph.meeting: unknown collection (the collections are countries, places, institutions, people, councils, initiatives, themes, sources, publications, meetings, appearances, recommendations, redirects)`}},
 		{"collection not a list", doc(`"countries": {"id": "aland"}`), []string{
 			`m.json:graph.countries: must be a list [...] of entries, not an object`}},
 		{"every problem of every entry", doc(validBase + `,

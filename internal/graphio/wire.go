@@ -40,6 +40,7 @@ type graph struct {
 	Meetings        []meeting        `json:"meetings"`
 	Appearances     []appearance     `json:"appearances"`
 	Recommendations []recommendation `json:"recommendations"`
+	Redirects       []redirect       `json:"redirects,omitempty"` // written only when there are some
 }
 
 // date is a domain.Date on the wire: "2024-06-21", "2024-06" or "2024".
@@ -210,6 +211,12 @@ type recommendation struct {
 	Sources      []sourceRef `json:"sources"`
 }
 
+// redirect is a merged ID and the ID of the node it was merged into.
+type redirect struct {
+	ID     string `json:"id"`
+	Target string `json:"target"`
+}
+
 // From the domain to the wire.
 
 func toRefs(rs []domain.SourceRef) []sourceRef {
@@ -281,6 +288,8 @@ func toRecommendation(x *domain.Recommendation) recommendation {
 		Paraphrase: x.Paraphrase, AttributedTo: x.AttributedTo, Initiatives: x.InitiativeIDs, Themes: x.ThemeIDs,
 		Countries: x.CountryIDs, Sources: nonNil(toRefs(x.Sources))}
 }
+
+func toRedirect(x *domain.Redirect) redirect { return redirect{ID: x.ID, Target: x.Target} }
 
 // From the wire to the domain. Empty lists become nil, as the YAML loader
 // makes them, so that "aliases": [] and no aliases at all read the same.
@@ -358,6 +367,8 @@ func (x *recommendation) domain() *domain.Recommendation {
 		InitiativeIDs: list(x.Initiatives), ThemeIDs: list(x.Themes), CountryIDs: list(x.Countries),
 		Sources: fromRefs(x.Sources)}
 }
+
+func (x *redirect) domain() *domain.Redirect { return &domain.Redirect{ID: x.ID, Target: x.Target} }
 
 // each maps xs through f; nil stays nil.
 func each[T, U any](xs []T, f func(T) U) []U {

@@ -33,7 +33,7 @@ func (s *Store) Upsert(ctx context.Context, g *domain.Graph) error {
 	if err := g.Validate(cur.kindOf); err != nil {
 		return err
 	}
-	if len(g.Kinds()) == 0 && len(g.Appearances) == 0 {
+	if len(g.Kinds()) == 0 && len(g.Appearances) == 0 && len(g.Redirects) == 0 {
 		return nil
 	}
 	next := cur.with(g)
@@ -110,6 +110,7 @@ func (st *state) export() *domain.Graph {
 		Meetings:        sortedCopies(st.meetings, cloneMeeting),
 		Appearances:     st.exportAppearances(),
 		Recommendations: sortedCopies(st.recommendations, cloneRecommendation),
+		Redirects:       st.exportRedirects(),
 	}
 }
 

@@ -215,6 +215,7 @@ func (st *state) put(g *domain.Graph) {
 	for _, x := range g.Appearances {
 		st.appearances[domain.AppearanceKey(x.MeetingID, x.PersonID)] = cloneAppearance(x)
 	}
+	st.putRedirects(g.Redirects)
 }
 
 // index rebuilds every index from the node maps. Writes are rare, so

@@ -146,7 +146,7 @@ func (w *writer) sources(from, fromID string, refs []domain.SourceRef) {
 // store holds for g's IDs and references, then merges the nodes, replaces
 // the links they own and writes the appearances, each kind with one UNWIND.
 func (s *Store) Upsert(ctx context.Context, g *domain.Graph) error {
-	if g == nil || len(g.Kinds()) == 0 && len(g.Appearances) == 0 {
+	if g == nil || len(g.Kinds()) == 0 && len(g.Appearances) == 0 && len(g.Redirects) == 0 {
 		return nil // nothing to write, nothing to refuse
 	}
 	ids := g.References()
@@ -155,6 +155,7 @@ func (s *Store) Upsert(ctx context.Context, g *domain.Graph) error {
 			ids = append(ids, id)
 		}
 	}
+	ids = append(ids, redirectIDs(g.Redirects)...)
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
@@ -197,6 +198,9 @@ func (s *Store) Upsert(ctx context.Context, g *domain.Graph) error {
 		w := newWriter()
 		w.graph(g)
 		if err := w.write(ctx, tx, s.log); err != nil {
+			return struct{}{}, err
+		}
+		if err := writeRedirects(ctx, tx, g.Redirects); err != nil {
 			return struct{}{}, err
 		}
 		return struct{}{}, recordAudit(ctx, tx, created, updated, nil)
@@ -334,6 +338,7 @@ func (s *Store) Export(ctx context.Context) (*domain.Graph, error) {
 			Meetings:        exportAll(ctx, tx, &err, meetingsAll, meetingOf),
 			Appearances:     exportAll(ctx, tx, &err, appearancesAll, appearanceOf),
 			Recommendations: exportAll(ctx, tx, &err, recommendationsAll, recommendationOf),
+			Redirects:       exportAll(ctx, tx, &err, redirectsAll, redirectOf),
 		}
 		return g, err
 	})

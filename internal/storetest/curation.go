@@ -286,6 +286,7 @@ func testMerge(t *testing.T, s *suite) {
 		want.Appearances = append(want.Appearances, &domain.Appearance{MeetingID: "rked-2", PersonID: "rashad-hajiyev",
 			Roles: []domain.Role{domain.RoleParticipant}, Sources: []domain.SourceRef{{SourceID: "src-rked-2"}}})
 		one(t, want.Recommendations, recommendationID, "rked-2-r1").AttributedTo = []string{"rashad-hajiyev", "pavel-orlov"}
+		want.Redirects = []*domain.Redirect{{ID: "r-hajiev", Target: "rashad-hajiyev"}}
 		checkExport(t, st, want)
 
 		// The merged ID still resolves, to the kept node.
@@ -328,6 +329,7 @@ func testMerge(t *testing.T, s *suite) {
 			}
 		}
 		one(t, want.Meetings, meetingID, "caspian-roundtable-2023").OrganizerIDs = []string{"kisi", "air-center"}
+		want.Redirects = []*domain.Redirect{{ID: "ada-university", Target: "air-center"}}
 		checkExport(t, st, want)
 	})
 	t.Run("initiatives", func(t *testing.T) {
@@ -349,6 +351,7 @@ func testMerge(t *testing.T, s *suite) {
 			}
 			r.InitiativeIDs = slices.Compact(r.InitiativeIDs)
 		}
+		want.Redirects = []*domain.Redirect{{ID: "middle-corridor", Target: "instc"}}
 		checkExport(t, st, want)
 		inits, err := st.Initiatives(t.Context(), []string{"middle-corridor"})
 		must(t, "Initiatives", err)

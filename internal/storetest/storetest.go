@@ -120,6 +120,7 @@ func Run(t *testing.T, newStore func(t *testing.T) domain.Store) {
 		{"Page", testPages},
 		{"Delete", testDelete},
 		{"Merge", testMerge},
+		{"Redirects", testRedirects},
 		{"Audit", testAudit},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.run(t, s) })

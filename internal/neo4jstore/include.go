@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -50,26 +51,37 @@ func withRead[T any](ctx context.Context, s *Store, with []domain.Kind,
 	return r.v, r.g, nil
 }
 
-// included reads what in names, level by level, one statement per kind. A
-// reference is followed to the node stored under that very ID (no
-// redirects), as domain.Include says.
+// included reads what in names, level by level, one statement per level
+// for all the kinds of that level. A reference is followed to the node
+// stored under that very ID (no redirects), as domain.Include says.
 func included(ctx context.Context, tx neo4j.ManagedTransaction, in *domain.Include) (*domain.Graph, error) {
 	for next := in.Next(); next != nil; next = in.Next() {
+		var parts []string
+		params := map[string]any{}
+		for _, k := range includable {
+			if ids := next[k.kind]; len(ids) > 0 {
+				p := "ids" + k.label
+				parts = append(parts, "UNWIND $"+p+" AS id MATCH (n:"+k.label+" {"+propID+": id}) RETURN '"+string(k.kind)+"' AS kind, "+k.row+" AS row")
+				params[p] = ids
+			}
+		}
 		var x domain.Graph
-		var err error
-		if x.Councils, err = nodesOf(ctx, tx, councilsByID, next[domain.KindCouncil], councilOf); err != nil {
-			return nil, err
-		}
-		if x.Meetings, err = nodesOf(ctx, tx, meetingsByID, next[domain.KindMeeting], meetingOf); err != nil {
-			return nil, err
-		}
-		if x.People, err = nodesOf(ctx, tx, peopleByID, next[domain.KindPerson], personOf); err != nil {
-			return nil, err
-		}
-		if x.Institutions, err = nodesOf(ctx, tx, institutionsByID, next[domain.KindInstitution], institutionOf); err != nil {
-			return nil, err
-		}
-		if x.Places, err = nodesOf(ctx, tx, placesByID, next[domain.KindPlace], placeOf); err != nil {
+		_, err := run(ctx, tx, "CALL () { "+strings.Join(parts, " UNION ALL ")+" } RETURN kind, row", params, func(rec *neo4j.Record) (struct{}, error) {
+			var f fields
+			kind := value[string](&f, rec, "kind")
+			row := value[map[string]any](&f, rec, "row")
+			for _, k := range includable {
+				if string(k.kind) == kind {
+					r := &neo4j.Record{Keys: k.columns, Values: make([]any, len(k.columns))}
+					for i, c := range k.columns {
+						r.Values[i] = row[c]
+					}
+					k.add(&x, &f, r)
+				}
+			}
+			return struct{}{}, f.err
+		})
+		if err != nil {
 			return nil, err
 		}
 		in.Add(&x)
@@ -77,18 +89,100 @@ func included(ctx context.Context, tx neo4j.ManagedTransaction, in *domain.Inclu
 	return in.Graph(), nil
 }
 
-// nodesOf reads the nodes of ids with query (which UNWINDs $ids); none and
-// no statement for no IDs.
-func nodesOf[T any](ctx context.Context, tx neo4j.ManagedTransaction, query string, ids []string,
-	mapper func(*fields, *neo4j.Record) *T) ([]*T, error) {
-	if len(ids) == 0 {
-		return nil, nil
+// includeKind reads the nodes of one kind for included: the RETURN items
+// of its batch reader (its fields) as one map, row, whose keys are the
+// columns its mapper reads.
+type includeKind struct {
+	kind    domain.Kind
+	label   string
+	row     string
+	columns []string
+	add     func(g *domain.Graph, f *fields, rec *neo4j.Record)
+}
+
+func newIncludeKind(kind domain.Kind, label, fields string, add func(g *domain.Graph, f *fields, rec *neo4j.Record)) includeKind {
+	k := includeKind{kind: kind, label: label, add: add}
+	var entries []string
+	for _, item := range splitTop(fields) {
+		expr, alias := item, item
+		if i := lastTopAS(item); i >= 0 {
+			expr, alias = strings.TrimSpace(item[:i]), strings.TrimSpace(item[i+len(" AS "):])
+		}
+		k.columns = append(k.columns, alias)
+		entries = append(entries, alias+": "+expr)
 	}
-	return run(ctx, tx, query, map[string]any{"ids": ids}, func(rec *neo4j.Record) (*T, error) {
-		var f fields
-		x := mapper(&f, rec)
-		return x, f.err
+	k.row = "{" + strings.Join(entries, ", ") + "}"
+	return k
+}
+
+// includable are the kinds of domain.IncludeKinds, read with the fields of
+// their batch readers, so that both read the same.
+var includable = []includeKind{
+	newIncludeKind(domain.KindCouncil, labelCouncil, councilFields, func(g *domain.Graph, f *fields, rec *neo4j.Record) {
+		g.Councils = append(g.Councils, councilOf(f, rec))
+	}),
+	newIncludeKind(domain.KindMeeting, labelMeeting, meetingFields, func(g *domain.Graph, f *fields, rec *neo4j.Record) {
+		g.Meetings = append(g.Meetings, meetingOf(f, rec))
+	}),
+	newIncludeKind(domain.KindPerson, labelPerson, personFields, func(g *domain.Graph, f *fields, rec *neo4j.Record) {
+		g.People = append(g.People, personOf(f, rec))
+	}),
+	newIncludeKind(domain.KindInstitution, labelInstitution, institutionFields, func(g *domain.Graph, f *fields, rec *neo4j.Record) {
+		g.Institutions = append(g.Institutions, institutionOf(f, rec))
+	}),
+	newIncludeKind(domain.KindPlace, labelPlace, placeFields, func(g *domain.Graph, f *fields, rec *neo4j.Record) {
+		g.Places = append(g.Places, placeOf(f, rec))
+	}),
+}
+
+// splitTop splits a list of RETURN items at the commas outside brackets
+// and string literals.
+func splitTop(s string) []string {
+	var out []string
+	start := 0
+	scanTop(s, func(i int) {
+		if s[i] == ',' {
+			out = append(out, strings.TrimSpace(s[start:i]))
+			start = i + 1
+		}
 	})
+	return append(out, strings.TrimSpace(s[start:]))
+}
+
+// lastTopAS returns the index of the last " AS " of item outside brackets
+// and string literals, or -1.
+func lastTopAS(item string) int {
+	at := -1
+	scanTop(item, func(i int) {
+		if strings.HasPrefix(item[i:], " AS ") {
+			at = i
+		}
+	})
+	return at
+}
+
+// scanTop calls at with the index of every byte of s outside brackets and
+// string literals.
+func scanTop(s string, at func(i int)) {
+	depth := 0
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			depth--
+		case depth == 0:
+			at(i)
+		}
+	}
 }
 
 // MeetingsWith returns Meetings and the nodes of the kinds in with they refer to.

@@ -70,8 +70,11 @@ func TestNoNPlusOne(t *testing.T) {
 				return n
 			}
 			// One list, then the appearances with their people and
-			// institutions (loader/include.go): two, whatever the page.
-			const bound = 2
+			// institutions (loader/include.go): two, whatever the page. On
+			// a busy machine a resolver of the level may still miss the
+			// batch's wait and start a second batch, so the bound leaves
+			// room for that, but not for 100.
+			const bound = 3
 			if total(calls[100]) > bound || total(calls[10]) > bound {
 				t.Errorf("store round trips grow with the page: 10 meetings %v, 100 meetings %v (want at most %d each)", calls[10], calls[100], bound)
 			}

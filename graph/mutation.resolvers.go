@@ -14,7 +14,7 @@ import (
 )
 
 func (r *ingestResultResolver) Meeting(ctx context.Context, obj *curate.IngestResult) (*domain.Meeting, error) {
-	return loader.One(ctx, loader.For(ctx).Meeting, obj.MeetingID)
+	return loader.For(ctx).MeetingOf(ctx, obj.MeetingID)
 }
 
 func (r *mutationResolver) UpsertMeeting(ctx context.Context, input curate.MeetingInput) (*domain.Meeting, error) {

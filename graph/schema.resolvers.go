@@ -17,7 +17,7 @@ func (r *affiliationResolver) Institution(ctx context.Context, obj *domain.Affil
 }
 
 func (r *appearanceResolver) Meeting(ctx context.Context, obj *domain.Appearance) (*domain.Meeting, error) {
-	return loader.One(ctx, loader.For(ctx).Meeting, obj.MeetingID)
+	return loader.For(ctx).MeetingOf(ctx, obj.MeetingID)
 }
 
 func (r *appearanceResolver) Person(ctx context.Context, obj *domain.Appearance) (*domain.Person, error) {
@@ -61,7 +61,7 @@ func (r *initiativeResolver) Meetings(ctx context.Context, obj *domain.Initiativ
 }
 
 func (r *initiativeResolver) Recommendations(ctx context.Context, obj *domain.Initiative, sort *domain.RecommendationSort, first *int, after *string) (*domain.Connection[*domain.Recommendation], error) {
-	return r.Store.ListRecommendations(ctx, domain.RecommendationQuery{Filter: domain.RecommendationFilter{InitiativeID: obj.ID}, Sort: val(sort), Page: page(first, after)})
+	return loader.For(ctx).ListRecommendations(ctx, domain.RecommendationQuery{Filter: domain.RecommendationFilter{InitiativeID: obj.ID}, Sort: val(sort), Page: page(first, after)})
 }
 
 func (r *institutionResolver) Country(ctx context.Context, obj *domain.Institution) (*domain.Country, error) {
@@ -117,7 +117,7 @@ func (r *meetingResolver) Initiatives(ctx context.Context, obj *domain.Meeting) 
 }
 
 func (r *mentionResolver) Meeting(ctx context.Context, obj *domain.Mention) (*domain.Meeting, error) {
-	return loader.One(ctx, loader.For(ctx).Meeting, obj.MeetingID)
+	return loader.For(ctx).MeetingOf(ctx, obj.MeetingID)
 }
 
 func (r *nodeRefResolver) Node(ctx context.Context, obj *domain.NodeRef) (domain.Node, error) {
@@ -129,7 +129,7 @@ func (r *personResolver) Country(ctx context.Context, obj *domain.Person) (*doma
 }
 
 func (r *personResolver) Appearances(ctx context.Context, obj *domain.Person) ([]*domain.Appearance, error) {
-	return loader.For(ctx).AppearancesByPerson.Load(ctx, obj.ID)
+	return loader.For(ctx).AppearancesOf(ctx, obj.ID)
 }
 
 func (r *placeResolver) Country(ctx context.Context, obj *domain.Place) (*domain.Country, error) {
@@ -157,7 +157,7 @@ func (r *queryResolver) Council(ctx context.Context, id string) (*domain.Council
 }
 
 func (r *queryResolver) Meeting(ctx context.Context, id string) (*domain.Meeting, error) {
-	return loader.Must(ctx, loader.For(ctx).Meeting, domain.KindMeeting, id)
+	return loader.For(ctx).MustMeeting(ctx, id)
 }
 
 func (r *queryResolver) Person(ctx context.Context, id string) (*domain.Person, error) {
@@ -229,7 +229,7 @@ func (r *queryResolver) Themes(ctx context.Context, filter *domain.ThemeFilter, 
 }
 
 func (r *queryResolver) Recommendations(ctx context.Context, filter *domain.RecommendationFilter, sort *domain.RecommendationSort, first *int, after *string) (*domain.Connection[*domain.Recommendation], error) {
-	return r.Store.ListRecommendations(ctx, domain.RecommendationQuery{Filter: val(filter), Sort: val(sort), Page: page(first, after)})
+	return loader.For(ctx).ListRecommendations(ctx, domain.RecommendationQuery{Filter: val(filter), Sort: val(sort), Page: page(first, after)})
 }
 
 func (r *queryResolver) Publications(ctx context.Context, filter *domain.NameFilter, sort *domain.NameSort, first *int, after *string) (*domain.Connection[*domain.Publication], error) {
@@ -249,7 +249,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, kinds []domain.
 }
 
 func (r *queryResolver) Recurrence(ctx context.Context, ids []string, council *string, country *string, dates *domain.DateRange) ([]*domain.Recurrence, error) {
-	return r.Store.Recurrence(ctx, ids, domain.RecurrenceFilter{CouncilID: val(council), CountryID: val(country), Dates: val(dates)})
+	return loader.For(ctx).Recurrences(ctx, ids, domain.RecurrenceFilter{CouncilID: val(council), CountryID: val(country), Dates: val(dates)})
 }
 
 func (r *queryResolver) Pairs(ctx context.Context, kind domain.PairKind, scope *domain.PairScope, council *string, country *string, dates *domain.DateRange, filter *domain.MeetingFilter, limit *int) ([]*domain.WeightedPair, error) {
@@ -265,7 +265,7 @@ func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to strin
 }
 
 func (r *recommendationResolver) Meeting(ctx context.Context, obj *domain.Recommendation) (*domain.Meeting, error) {
-	return loader.One(ctx, loader.For(ctx).Meeting, obj.MeetingID)
+	return loader.For(ctx).MeetingOf(ctx, obj.MeetingID)
 }
 
 func (r *recommendationResolver) AttributedTo(ctx context.Context, obj *domain.Recommendation) ([]*domain.Person, error) {
@@ -313,7 +313,7 @@ func (r *themeResolver) Meetings(ctx context.Context, obj *domain.Theme, sort *d
 }
 
 func (r *themeResolver) Recommendations(ctx context.Context, obj *domain.Theme, sort *domain.RecommendationSort, first *int, after *string) (*domain.Connection[*domain.Recommendation], error) {
-	return r.Store.ListRecommendations(ctx, domain.RecommendationQuery{Filter: domain.RecommendationFilter{ThemeID: obj.ID}, Sort: val(sort), Page: page(first, after)})
+	return loader.For(ctx).ListRecommendations(ctx, domain.RecommendationQuery{Filter: domain.RecommendationFilter{ThemeID: obj.ID}, Sort: val(sort), Page: page(first, after)})
 }
 
 func (r *Resolver) Affiliation() AffiliationResolver { return &affiliationResolver{r} }

@@ -34,6 +34,8 @@ for name, params, ret in meths:
     if ret == "error":
         body = f"\tstart := time.Now()\n\terr := {call}\n\ts.observe(ctx, \"{name}\", start, err)\n\treturn err"
     else:
-        body = f"\tstart := time.Now()\n\tv, err := {call}\n\ts.observe(ctx, \"{name}\", start, err)\n\treturn v, err"
+        # one variable per result before the error: v, or v, g
+        vs = ", ".join(["v", "g", "h"][:ret.count(",")])
+        body = f"\tstart := time.Now()\n\t{vs}, err := {call}\n\ts.observe(ctx, \"{name}\", start, err)\n\treturn {vs}, err"
     out.append(f"// {name} calls the wrapped store and observes the call.\nfunc (s *Store) {name}(ctx context.Context{pdecl}) {ret} {{\n{body}\n}}\n")
 open(os.path.join(here, "methods.go"), "w").write("\n".join(out))

@@ -145,6 +145,46 @@ func (s *Store) RecommendationsByMeeting(ctx context.Context, meetingIDs []strin
 	return v, err
 }
 
+// MeetingsWith calls the wrapped store and observes the call.
+func (s *Store) MeetingsWith(ctx context.Context, ids []string, with []domain.Kind) ([]*domain.Meeting, *domain.Graph, error) {
+	start := time.Now()
+	v, g, err := s.next.MeetingsWith(ctx, ids, with)
+	s.observe(ctx, "MeetingsWith", start, err)
+	return v, g, err
+}
+
+// AppearancesByMeetingWith calls the wrapped store and observes the call.
+func (s *Store) AppearancesByMeetingWith(ctx context.Context, meetingIDs []string, with []domain.Kind) ([][]*domain.Appearance, *domain.Graph, error) {
+	start := time.Now()
+	v, g, err := s.next.AppearancesByMeetingWith(ctx, meetingIDs, with)
+	s.observe(ctx, "AppearancesByMeetingWith", start, err)
+	return v, g, err
+}
+
+// AppearancesByPersonWith calls the wrapped store and observes the call.
+func (s *Store) AppearancesByPersonWith(ctx context.Context, personIDs []string, with []domain.Kind) ([][]*domain.Appearance, *domain.Graph, error) {
+	start := time.Now()
+	v, g, err := s.next.AppearancesByPersonWith(ctx, personIDs, with)
+	s.observe(ctx, "AppearancesByPersonWith", start, err)
+	return v, g, err
+}
+
+// ListRecommendationsWith calls the wrapped store and observes the call.
+func (s *Store) ListRecommendationsWith(ctx context.Context, q domain.RecommendationQuery, with []domain.Kind) (*domain.RecommendationConnection, *domain.Graph, error) {
+	start := time.Now()
+	v, g, err := s.next.ListRecommendationsWith(ctx, q, with)
+	s.observe(ctx, "ListRecommendationsWith", start, err)
+	return v, g, err
+}
+
+// RecurrenceWith calls the wrapped store and observes the call.
+func (s *Store) RecurrenceWith(ctx context.Context, ids []string, f domain.RecurrenceFilter, with []domain.Kind) ([]*domain.Recurrence, *domain.Graph, error) {
+	start := time.Now()
+	v, g, err := s.next.RecurrenceWith(ctx, ids, f, with)
+	s.observe(ctx, "RecurrenceWith", start, err)
+	return v, g, err
+}
+
 // ListCouncils calls the wrapped store and observes the call.
 func (s *Store) ListCouncils(ctx context.Context, q domain.CouncilQuery) (*domain.CouncilConnection, error) {
 	start := time.Now()

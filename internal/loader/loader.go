@@ -37,6 +37,9 @@ type Loaders struct {
 	AppearancesByPerson      *dataloadgen.Loader[string, []*domain.Appearance]
 	RecommendationsByMeeting *dataloadgen.Loader[string, []*domain.Recommendation]
 	Recurrence               *dataloadgen.Loader[RecurrenceKey, *domain.Recurrence]
+
+	// What the callers of the loaders with a With reader asked for (include.go).
+	meetingWith, appsByMeetingWith, appsByPersonWith, recurrenceWith asked
 }
 
 // RecurrenceKey asks for one subject's recurrence under one filter.
@@ -72,10 +75,9 @@ func New(s domain.Store, wait time.Duration) *Loaders {
 	if wait <= 0 {
 		wait = DefaultWait
 	}
-	return &Loaders{
+	l := &Loaders{
 		store:                    s,
 		Council:                  newLoader(wait, s.Councils),
-		Meeting:                  newLoader(wait, s.Meetings),
 		Person:                   newLoader(wait, s.People),
 		Institution:              newLoader(wait, s.Institutions),
 		Country:                  newLoader(wait, s.Countries),
@@ -86,18 +88,41 @@ func New(s domain.Store, wait time.Duration) *Loaders {
 		Publication:              newLoader(wait, s.Publications),
 		Source:                   newLoader(wait, s.Sources),
 		NodeRef:                  newLoader(wait, s.Resolve),
-		AppearancesByMeeting:     newLoader(wait, s.AppearancesByMeeting),
-		AppearancesByPerson:      newLoader(wait, s.AppearancesByPerson),
 		RecommendationsByMeeting: newLoader(wait, s.RecommendationsByMeeting),
-		Recurrence: newLoader(wait, func(ctx context.Context, keys []RecurrenceKey) ([]*domain.Recurrence, error) {
-			return recurrences(ctx, s, keys)
-		}),
+	}
+	// The readers with a With variant (include.go) read what their callers
+	// asked for beside their answer and prime the loaders above with it.
+	l.Meeting = newLoader(wait, withPrimed(l, &l.meetingWith, s.Meetings, s.MeetingsWith))
+	l.AppearancesByMeeting = newLoader(wait, withPrimed(l, &l.appsByMeetingWith, s.AppearancesByMeeting, s.AppearancesByMeetingWith))
+	l.AppearancesByPerson = newLoader(wait, withPrimed(l, &l.appsByPersonWith, s.AppearancesByPerson, s.AppearancesByPersonWith))
+	l.Recurrence = newLoader(wait, func(ctx context.Context, keys []RecurrenceKey) ([]*domain.Recurrence, error) {
+		return recurrences(ctx, l, keys)
+	})
+	return l
+}
+
+// withPrimed returns a batch reader that calls plain when nobody asked for
+// more, and otherwise with, priming l with the nodes it returns.
+func withPrimed[V any](l *Loaders, a *asked, plain func(context.Context, []string) ([]V, error),
+	with func(context.Context, []string, []domain.Kind) ([]V, *domain.Graph, error)) func(context.Context, []string) ([]V, error) {
+	return func(ctx context.Context, ids []string) ([]V, error) {
+		kinds := a.list()
+		if len(kinds) == 0 {
+			return plain(ctx, ids)
+		}
+		vs, g, err := with(ctx, ids, kinds)
+		if err != nil {
+			return nil, err
+		}
+		l.prime(g)
+		return vs, nil
 	}
 }
 
-// recurrences reads recurrences one store call per distinct filter and puts
-// the results back in the order of keys.
-func recurrences(ctx context.Context, s domain.Store, keys []RecurrenceKey) ([]*domain.Recurrence, error) {
+// recurrences reads recurrences one store call per distinct filter, with
+// what their callers asked for (primed into l), and puts the results back in
+// the order of keys.
+func recurrences(ctx context.Context, l *Loaders, keys []RecurrenceKey) ([]*domain.Recurrence, error) {
 	byFilter := map[domain.RecurrenceFilter][]int{}
 	var filters []domain.RecurrenceFilter
 	for i, k := range keys {
@@ -113,7 +138,11 @@ func recurrences(ctx context.Context, s domain.Store, keys []RecurrenceKey) ([]*
 		for j, i := range idx {
 			ids[j] = keys[i].ID
 		}
-		rs, err := s.Recurrence(ctx, ids, f)
+		rs, err := withPrimed(l, &l.recurrenceWith, func(ctx context.Context, ids []string) ([]*domain.Recurrence, error) {
+			return l.store.Recurrence(ctx, ids, f)
+		}, func(ctx context.Context, ids []string, with []domain.Kind) ([]*domain.Recurrence, *domain.Graph, error) {
+			return l.store.RecurrenceWith(ctx, ids, f, with)
+		})(ctx, ids)
 		if err != nil {
 			return nil, err
 		}

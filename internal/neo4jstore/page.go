@@ -1,7 +1,6 @@
 package neo4jstore
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"strconv"
@@ -12,57 +11,57 @@ import (
 	"github.com/expertgraph/expertgraph/internal/domain"
 )
 
-// batch reads the nodes of ids with query, which UNWINDs $ids, seeks each
-// on its label's id index and returns the fields mapper reads; the result
-// is indexed like ids (nil for an unknown ID), never in the order the
-// server returned rows.
+// batch reads the nodes of ids with query, which UNWINDs $ids AS id, seeks
+// each on its label's id index and returns the fields mapper reads; the
+// result is indexed like ids (nil for an unknown ID), never in the order the
+// server returned rows. A merged ID answers the node it was merged into
+// (curation.go): the statement looks the redirect up itself, so a batch is
+// one statement. (The last parameter, the ID of a node, is no longer needed
+// for that.)
 func batch[T any](ctx context.Context, s *Store, ids []string, query string,
-	mapper func(*fields, *neo4j.Record) *T, idOf func(*T) string) ([]*T, error) {
+	mapper func(*fields, *neo4j.Record) *T, _ func(*T) string) ([]*T, error) {
 	out := make([]*T, len(ids))
 	want := distinct(ids)
 	if len(want) == 0 {
 		return out, nil
 	}
-	found, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string]*T, error) {
-		// A merged ID answers the node it was merged into (curation.go).
-		red, err := redirectsOf(ctx, tx, want)
-		if err != nil {
-			return nil, err
-		}
-		targets := want
-		if len(red) > 0 {
-			targets = make([]string, len(want))
-			for i, id := range want {
-				targets[i] = cmp.Or(red[id], id)
-			}
-		}
-		rows, err := run(ctx, tx, query, map[string]any{"ids": targets}, func(rec *neo4j.Record) (*T, error) {
+	rest, ok := strings.CutPrefix(query, batchPrefix)
+	if !ok {
+		return nil, fmt.Errorf("neo4jstore: a batch query must start with %q: %s", batchPrefix, query)
+	}
+	type keyed struct {
+		asked string
+		x     *T
+	}
+	rows, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]keyed, error) {
+		return run(ctx, tx, followRedirects+rest+", asked", map[string]any{"ids": want}, func(rec *neo4j.Record) (keyed, error) {
 			var f fields
+			k := value[string](&f, rec, "asked")
 			x := mapper(&f, rec)
-			return x, f.err
+			return keyed{k, x}, f.err
 		})
-		if err != nil {
-			return nil, err
-		}
-		m := make(map[string]*T, len(rows))
-		for _, x := range rows {
-			m[idOf(x)] = x
-		}
-		for id, t := range red {
-			if x, ok := m[t]; ok {
-				m[id] = x
-			}
-		}
-		return m, nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	found := make(map[string]*T, len(rows))
+	for _, r := range rows {
+		found[r.asked] = r.x
 	}
 	for i, id := range ids {
 		out[i] = found[id]
 	}
 	return out, nil
 }
+
+// batchPrefix starts every batch query; followRedirects replaces it, so
+// that id is the ID asked for or the one it was merged into, and asked the
+// ID asked for (the WITH leaves r out of scope of the fields' subqueries).
+const (
+	batchPrefix     = "UNWIND $ids AS id "
+	followRedirects = "UNWIND $ids AS asked OPTIONAL MATCH (r:" + labelRedirect + " {" + propID + ": asked}) " +
+		"WITH asked, coalesce(r." + propTarget + ", asked) AS id "
+)
 
 // grouped reads one list per ID with query, which UNWINDs $ids and returns
 // rows of (key, item) already in the order wanted within a key; the result

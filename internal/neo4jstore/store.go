@@ -137,8 +137,13 @@ func (s *Store) Close(ctx context.Context) error {
 }
 
 // read runs work in one managed read transaction, which the driver retries
-// on transient failures: work must be idempotent.
+// on transient failures: work must be idempotent. Inside a transaction of
+// inTx (the With readers, include.go) it runs work in that one instead,
+// leaving errors unmapped for the driver to judge and the outer read to map.
 func read[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	if tx, ok := ctx.Value(txKey{}).(neo4j.ManagedTransaction); ok {
+		return work(tx)
+	}
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(context.WithoutCancel(ctx))
 	v, err := neo4j.ExecuteRead(ctx, sess, work)

@@ -113,6 +113,7 @@ func Run(t *testing.T, newStore func(t *testing.T) domain.Store) {
 		{"Filters", testFilters},
 		{"Sorts", testSorts},
 		{"Recurrence", testRecurrence},
+		{"Include", testInclude},
 		{"Pairs", testPairs},
 		{"Count", testCount},
 		{"ShortestPaths", testShortestPaths},

@@ -1,0 +1,191 @@
+package loader
+
+import (
+	"context"
+	"strings"
+	"sync"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/expertgraph/expertgraph/internal/domain"
+)
+
+// A GraphQL query reads one level of its answer per batch. On Neo4j each
+// batch is a transaction, so a meeting's speakers with their people and
+// institutions would cost three in a row. Where a resolver is about to load
+// something through a reader with a With variant (Store.MeetingsWith, ...),
+// it notes the kinds of node its selection set goes on to ask for
+// (asked); the reader then returns those nodes too, in its one
+// transaction, and they are primed into this request's loaders, so the next
+// level finds them cached. Nothing is read that the query does not ask for,
+// and nothing outlives the request.
+
+// refFields are, per GraphQL object type, the fields that follow a
+// reference domain.Include follows, and the kind of node they reach.
+var refFields = map[string]map[string]domain.Kind{
+	"Appearance":     {"meeting": domain.KindMeeting, "person": domain.KindPerson, "institution": domain.KindInstitution},
+	"Meeting":        {"council": domain.KindCouncil, "place": domain.KindPlace},
+	"Recommendation": {"meeting": domain.KindMeeting},
+	"Mention":        {"meeting": domain.KindMeeting},
+	"CouncilCount":   {"council": domain.KindCouncil},
+}
+
+// through reports whether field of typ only wraps the results of the same
+// read (a connection's nodes, a recurrence's mentions), so that the fields
+// below it count as the read's own.
+func through(typ, field string) bool {
+	switch {
+	case strings.HasSuffix(typ, "Connection"):
+		return field == "nodes" || field == "edges"
+	case strings.HasSuffix(typ, "Edge"):
+		return field == "node"
+	case typ == "Recurrence":
+		return field == "firstMention" || field == "lastMention" || field == "councils"
+	}
+	return false
+}
+
+// maxDepth bounds the walk of a selection set: the references chain at most
+// appearance → meeting → council, with a connection and an edge on top.
+const maxDepth = 6
+
+// askedKinds returns the kinds of node the selection set of the field
+// being resolved in ctx goes on to ask for through references; none outside
+// a GraphQL request.
+func askedKinds(ctx context.Context) map[domain.Kind]bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil || !graphql.HasOperationContext(ctx) {
+		return nil
+	}
+	kinds := map[domain.Kind]bool{}
+	walk(graphql.GetOperationContext(ctx), fc.Field.Definition.Type.Name(), fc.Field.Selections, kinds, 0)
+	return kinds
+}
+
+// walk adds to kinds what the selections sels on an object of type typ
+// ask for through references.
+func walk(op *graphql.OperationContext, typ string, sels ast.SelectionSet, kinds map[domain.Kind]bool, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	for _, f := range graphql.CollectFields(op, sels, []string{typ}) {
+		if f.Definition == nil {
+			continue
+		}
+		k, ref := refFields[typ][f.Name]
+		if ref {
+			kinds[k] = true
+		}
+		if ref || through(typ, f.Name) {
+			walk(op, f.Definition.Type.Name(), f.Selections, kinds, depth+1)
+		}
+	}
+}
+
+// asked collects the kinds a reader's callers in one request asked for.
+type asked struct {
+	mu    sync.Mutex
+	kinds map[domain.Kind]bool
+}
+
+// note adds the kinds the field being resolved in ctx asks for.
+func (a *asked) note(ctx context.Context) {
+	ks := askedKinds(ctx)
+	if len(ks) == 0 {
+		return
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.kinds == nil {
+		a.kinds = map[domain.Kind]bool{}
+	}
+	for k := range ks {
+		a.kinds[k] = true
+	}
+}
+
+// list returns the kinds noted, in the order of domain.IncludeKinds.
+func (a *asked) list() []domain.Kind {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return kindList(a.kinds)
+}
+
+// prime fills the request's loaders with the nodes a With reader returned.
+func (l *Loaders) prime(g *domain.Graph) {
+	for _, x := range g.Councils {
+		l.Council.Prime(x.ID, x)
+	}
+	for _, x := range g.Meetings {
+		l.Meeting.Prime(x.ID, x)
+	}
+	for _, x := range g.People {
+		l.Person.Prime(x.ID, x)
+	}
+	for _, x := range g.Institutions {
+		l.Institution.Prime(x.ID, x)
+	}
+	for _, x := range g.Places {
+		l.Place.Prime(x.ID, x)
+	}
+}
+
+// MeetingOf loads a meeting ("" = none), with the nodes the query asks of it.
+func (l *Loaders) MeetingOf(ctx context.Context, id string) (*domain.Meeting, error) {
+	l.meetingWith.note(ctx)
+	return One(ctx, l.Meeting, id)
+}
+
+// MustMeeting loads a meeting, with the nodes the query asks of it;
+// ENOTFOUND if there is none.
+func (l *Loaders) MustMeeting(ctx context.Context, id string) (*domain.Meeting, error) {
+	l.meetingWith.note(ctx)
+	return Must(ctx, l.Meeting, domain.KindMeeting, id)
+}
+
+// AppearancesOf loads a person's appearances, with the nodes the query asks of them.
+func (l *Loaders) AppearancesOf(ctx context.Context, personID string) ([]*domain.Appearance, error) {
+	l.appsByPersonWith.note(ctx)
+	return l.AppearancesByPerson.Load(ctx, personID)
+}
+
+// ListRecommendations reads a page of recommendations, with the nodes the
+// query asks of them, and primes the loaders with those.
+func (l *Loaders) ListRecommendations(ctx context.Context, q domain.RecommendationQuery) (*domain.RecommendationConnection, error) {
+	with := kindList(askedKinds(ctx))
+	if len(with) == 0 {
+		return l.store.ListRecommendations(ctx, q)
+	}
+	c, g, err := l.store.ListRecommendationsWith(ctx, q, with)
+	if err != nil {
+		return nil, err
+	}
+	l.prime(g)
+	return c, nil
+}
+
+// Recurrences reads the recurrences of ids, with the nodes the query asks
+// of them, and primes the loaders with those.
+func (l *Loaders) Recurrences(ctx context.Context, ids []string, f domain.RecurrenceFilter) ([]*domain.Recurrence, error) {
+	with := kindList(askedKinds(ctx))
+	if len(with) == 0 {
+		return l.store.Recurrence(ctx, ids, f)
+	}
+	rs, g, err := l.store.RecurrenceWith(ctx, ids, f, with)
+	if err != nil {
+		return nil, err
+	}
+	l.prime(g)
+	return rs, nil
+}
+
+func kindList(ks map[domain.Kind]bool) []domain.Kind {
+	var out []domain.Kind
+	for _, k := range domain.IncludeKinds {
+		if ks[k] {
+			out = append(out, k)
+		}
+	}
+	return out
+}

@@ -1,0 +1,116 @@
+package memstore
+
+import (
+	"context"
+
+	"github.com/expertgraph/expertgraph/internal/domain"
+)
+
+// The With readers answer as the readers without With, then add the nodes
+// the answer refers to. In memory there is no round trip to save; they
+// exist so that both stores answer the same calls. The answer and the nodes
+// are read from two snapshots, so a write between them may show in the
+// nodes and not in the answer, as with two separate calls.
+
+// MeetingsWith returns Meetings and the nodes of the kinds in with they refer to.
+func (s *Store) MeetingsWith(ctx context.Context, ids []string, with []domain.Kind) ([]*domain.Meeting, *domain.Graph, error) {
+	in, err := domain.NewInclude(with)
+	if err != nil {
+		return nil, nil, err
+	}
+	ms, err := s.Meetings(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	in.Meetings(ms...)
+	g, err := s.included(in)
+	return ms, g, err
+}
+
+// AppearancesByMeetingWith returns AppearancesByMeeting and the nodes of the kinds in with they refer to.
+func (s *Store) AppearancesByMeetingWith(ctx context.Context, meetingIDs []string, with []domain.Kind) ([][]*domain.Appearance, *domain.Graph, error) {
+	return s.appearancesWith(ctx, s.AppearancesByMeeting, meetingIDs, with)
+}
+
+// AppearancesByPersonWith returns AppearancesByPerson and the nodes of the kinds in with they refer to.
+func (s *Store) AppearancesByPersonWith(ctx context.Context, personIDs []string, with []domain.Kind) ([][]*domain.Appearance, *domain.Graph, error) {
+	return s.appearancesWith(ctx, s.AppearancesByPerson, personIDs, with)
+}
+
+func (s *Store) appearancesWith(ctx context.Context, read func(context.Context, []string) ([][]*domain.Appearance, error),
+	ids []string, with []domain.Kind) ([][]*domain.Appearance, *domain.Graph, error) {
+	in, err := domain.NewInclude(with)
+	if err != nil {
+		return nil, nil, err
+	}
+	as, err := read(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, xs := range as {
+		in.Appearances(xs...)
+	}
+	g, err := s.included(in)
+	return as, g, err
+}
+
+// ListRecommendationsWith returns ListRecommendations and the nodes of the kinds in with its page refers to.
+func (s *Store) ListRecommendationsWith(ctx context.Context, q domain.RecommendationQuery, with []domain.Kind) (*domain.RecommendationConnection, *domain.Graph, error) {
+	in, err := domain.NewInclude(with)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := s.ListRecommendations(ctx, q)
+	if err != nil {
+		return nil, nil, err
+	}
+	in.Recommendations(c.Nodes()...)
+	g, err := s.included(in)
+	return c, g, err
+}
+
+// RecurrenceWith returns Recurrence and the nodes of the kinds in with it refers to.
+func (s *Store) RecurrenceWith(ctx context.Context, ids []string, f domain.RecurrenceFilter, with []domain.Kind) ([]*domain.Recurrence, *domain.Graph, error) {
+	in, err := domain.NewInclude(with)
+	if err != nil {
+		return nil, nil, err
+	}
+	rs, err := s.Recurrence(ctx, ids, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	in.Recurrences(rs...)
+	g, err := s.included(in)
+	return rs, g, err
+}
+
+// included reads what in names, level by level, from one snapshot. A
+// reference is followed to the node stored under that very ID (no
+// redirects), as domain.Include says.
+func (s *Store) included(in *domain.Include) (*domain.Graph, error) {
+	st, err := s.current()
+	if err != nil {
+		return nil, err
+	}
+	for next := in.Next(); next != nil; next = in.Next() {
+		in.Add(&domain.Graph{
+			Councils:     stored(st.councils, next[domain.KindCouncil], cloneCouncil),
+			Meetings:     stored(st.meetings, next[domain.KindMeeting], cloneMeeting),
+			People:       stored(st.people, next[domain.KindPerson], clonePerson),
+			Institutions: stored(st.institutions, next[domain.KindInstitution], cloneInstitution),
+			Places:       stored(st.places, next[domain.KindPlace], clonePlace),
+		})
+	}
+	return in.Graph(), nil
+}
+
+// stored returns copies of the nodes of ids that m holds.
+func stored[T any](m map[string]*T, ids []string, clone func(*T) *T) []*T {
+	var out []*T
+	for _, id := range ids {
+		if x, ok := m[id]; ok {
+			out = append(out, clone(x))
+		}
+	}
+	return out
+}

@@ -1,0 +1,179 @@
+package storetest
+
+import (
+	"context"
+	"testing"
+
+	"github.com/expertgraph/expertgraph/internal/domain"
+)
+
+// testInclude checks the With readers: the same answer as the reader without
+// With, plus the nodes of the kinds asked that the answer refers to, as
+// domain.Include follows references (only through included nodes), equal
+// to what the batch readers return for them, ordered by ID.
+func testInclude(t *testing.T, s *suite) {
+	st := s.loaded(t)
+	type answer struct {
+		v any
+		g *domain.Graph
+	}
+	with := func(v any, g *domain.Graph, err error) (answer, error) { return answer{v, g}, err }
+	plain := func(v any, err error) (any, error) { return v, err }
+	k := func(ks ...domain.Kind) []domain.Kind { return ks }
+	sco := domain.RecommendationQuery{Filter: domain.RecommendationFilter{InitiativeID: "sco"}}
+	cases := []struct {
+		name  string
+		call  func(ctx context.Context, with []domain.Kind) (answer, error)
+		plain func(ctx context.Context) (any, error)
+		with  []domain.Kind
+		want  map[domain.Kind][]string
+	}{
+		{
+			name: "meetings: councils and places, none for a one-off event without a place or an unknown ID",
+			call: func(ctx context.Context, w []domain.Kind) (answer, error) {
+				return with(st.MeetingsWith(ctx, idsOf("raec-5", "caspian-roundtable-2023", "no-such-meeting", "raec-4"), w))
+			},
+			plain: func(ctx context.Context) (any, error) {
+				return plain(st.Meetings(ctx, idsOf("raec-5", "caspian-roundtable-2023", "no-such-meeting", "raec-4")))
+			},
+			with: k(domain.KindPlace, domain.KindCouncil),
+			want: map[domain.Kind][]string{domain.KindCouncil: idsOf("raec"), domain.KindPlace: idsOf("baku")},
+		},
+		{
+			name: "meetings: nothing asked, nothing returned",
+			call: func(ctx context.Context, w []domain.Kind) (answer, error) {
+				return with(st.MeetingsWith(ctx, idsOf("raec-5"), w))
+			},
+			plain: func(ctx context.Context) (any, error) { return plain(st.Meetings(ctx, idsOf("raec-5"))) },
+			want:  map[domain.Kind][]string{},
+		},
+		{
+			name: "a meeting's appearances: people and institutions",
+			call: func(ctx context.Context, w []domain.Kind) (answer, error) {
+				return with(st.AppearancesByMeetingWith(ctx, idsOf("raec-5", "no-such-meeting"), w))
+			},
+			plain: func(ctx context.Context) (any, error) {
+				return plain(st.AppearancesByMeeting(ctx, idsOf("raec-5", "no-such-meeting")))
+			},
+			with: k(domain.KindPerson, domain.KindInstitution),
+			want: map[domain.Kind][]string{
+				domain.KindPerson:      idsOf("dmitry-belov", "elena-kuzmina", "farida-mammadova", "pavel-orlov", "rashad-hajiyev"),
+				domain.KindInstitution: idsOf("air-center", "embassy-russia-baku", "mgimo", "pa-azerbaijan", "riac"),
+			},
+		},
+		{
+			name: "a person's appearances: meetings, their councils (through the meetings) and institutions",
+			call: func(ctx context.Context, w []domain.Kind) (answer, error) {
+				return with(st.AppearancesByPersonWith(ctx, idsOf("timur-zhakenov"), w))
+			},
+			plain: func(ctx context.Context) (any, error) {
+				return plain(st.AppearancesByPerson(ctx, idsOf("timur-zhakenov")))
+			},
+			with: k(domain.KindMeeting, domain.KindCouncil, domain.KindInstitution),
+			want: map[domain.Kind][]string{
+				domain.KindMeeting:     idsOf("caspian-roundtable-2023", "rked-1", "rked-2"),
+				domain.KindCouncil:     idsOf("rked"),
+				domain.KindInstitution: idsOf("kisi"),
+			},
+		},
+		{
+			// Rule: references are followed through included nodes only.
+			name: "a person's appearances: councils without meetings are not reached",
+			call: func(ctx context.Context, w []domain.Kind) (answer, error) {
+				return with(st.AppearancesByPersonWith(ctx, idsOf("timur-zhakenov"), w))
+			},
+			plain: func(ctx context.Context) (any, error) {
+				return plain(st.AppearancesByPerson(ctx, idsOf("timur-zhakenov")))
+			},
+			with: k(domain.KindCouncil, domain.KindPlace),
+			want: map[domain.Kind][]string{},
+		},
+		{
+			name: "a page of recommendations: meetings and their places",
+			call: func(ctx context.Context, w []domain.Kind) (answer, error) {
+				return with(st.ListRecommendationsWith(ctx, sco, w))
+			},
+			plain: func(ctx context.Context) (any, error) { return plain(st.ListRecommendations(ctx, sco)) },
+			with:  k(domain.KindMeeting, domain.KindPlace),
+			want:  map[domain.Kind][]string{domain.KindMeeting: idsOf("rked-1"), domain.KindPlace: idsOf("astana")},
+		},
+		{
+			name: "recurrence: the meetings of the first and last mention and the councils counted",
+			call: func(ctx context.Context, w []domain.Kind) (answer, error) {
+				return with(st.RecurrenceWith(ctx, idsOf("sco", "caspian-five"), domain.RecurrenceFilter{}, w))
+			},
+			plain: func(ctx context.Context) (any, error) {
+				return plain(st.Recurrence(ctx, idsOf("sco", "caspian-five"), domain.RecurrenceFilter{}))
+			},
+			with: k(domain.KindMeeting, domain.KindCouncil),
+			want: map[domain.Kind][]string{
+				domain.KindMeeting: idsOf("caspian-roundtable-2023", "rked-1", "rked-2"),
+				domain.KindCouncil: idsOf("rked"),
+			},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := t.Context()
+			got, err := c.call(ctx, c.with)
+			must(t, "With", err)
+			want, err := c.plain(ctx)
+			must(t, "without With", err)
+			check(t, "answer", got.v, want)
+			if got.g == nil {
+				t.Fatal("With returned a nil graph")
+			}
+			check(t, "graph", got.g, includedGraph(t, st, c.want))
+		})
+	}
+
+	t.Run("a kind that cannot be included is EINVALID", func(t *testing.T) {
+		ctx := t.Context()
+		bad := []domain.Kind{domain.KindPerson, domain.KindCountry}
+		_, _, err := st.MeetingsWith(ctx, idsOf("raec-5"), bad)
+		wantCode(t, "MeetingsWith", err, domain.EINVALID)
+		_, _, err = st.AppearancesByMeetingWith(ctx, idsOf("raec-5"), bad)
+		wantCode(t, "AppearancesByMeetingWith", err, domain.EINVALID)
+		_, _, err = st.AppearancesByPersonWith(ctx, idsOf("pavel-orlov"), bad)
+		wantCode(t, "AppearancesByPersonWith", err, domain.EINVALID)
+		_, _, err = st.ListRecommendationsWith(ctx, sco, bad)
+		wantCode(t, "ListRecommendationsWith", err, domain.EINVALID)
+		_, _, err = st.RecurrenceWith(ctx, idsOf("sco"), domain.RecurrenceFilter{}, bad)
+		wantCode(t, "RecurrenceWith", err, domain.EINVALID)
+	})
+
+	t.Run("the reader's own errors come through", func(t *testing.T) {
+		ctx := t.Context()
+		_, _, err := st.RecurrenceWith(ctx, idsOf("raec-5"), domain.RecurrenceFilter{}, []domain.Kind{domain.KindMeeting})
+		wantCode(t, "RecurrenceWith of a meeting", err, domain.EINVALID)
+		_, _, err = st.ListRecommendationsWith(ctx, domain.RecommendationQuery{Sort: "SIDEWAYS"}, []domain.Kind{domain.KindMeeting})
+		wantCode(t, "ListRecommendationsWith with an unknown order", err, domain.EINVALID)
+	})
+}
+
+// includedGraph returns the graph holding the nodes of want, each read
+// through the store's batch reader, in the order given.
+func includedGraph(t *testing.T, st domain.Store, want map[domain.Kind][]string) *domain.Graph {
+	t.Helper()
+	ctx := t.Context()
+	var g domain.Graph
+	var err error
+	if g.Councils, err = st.Councils(ctx, want[domain.KindCouncil]); err != nil {
+		t.Fatal(err)
+	}
+	if g.Meetings, err = st.Meetings(ctx, want[domain.KindMeeting]); err != nil {
+		t.Fatal(err)
+	}
+	if g.People, err = st.People(ctx, want[domain.KindPerson]); err != nil {
+		t.Fatal(err)
+	}
+	if g.Institutions, err = st.Institutions(ctx, want[domain.KindInstitution]); err != nil {
+		t.Fatal(err)
+	}
+	if g.Places, err = st.Places(ctx, want[domain.KindPlace]); err != nil {
+		t.Fatal(err)
+	}
+	return &g
+}
+
+func idsOf(xs ...string) []string { return xs }

@@ -16,6 +16,7 @@ import (
 const (
 	probeTimeout  = 10 * time.Second       // one probe: a cold server on a busy machine may take seconds to answer its first query
 	probeInterval = 250 * time.Millisecond // between probes while Neo4j is down
+	suspectAfter  = time.Second            // a call this slow makes the probe look (once a second at most)
 )
 
 // errDown is what calls get, at once, while Neo4j is known not to answer.
@@ -35,15 +36,16 @@ type health struct {
 	ping func(context.Context) error // one probe
 	log  *slog.Logger
 
-	down    atomic.Bool
-	probing atomic.Bool
-	last    atomic.Value // error: the probe's last failure, shown in errors while down
-	mu      sync.Mutex   // guards up, closed, and wg.Add against close's Wait
-	up      context.Context
-	goDown  context.CancelCauseFunc // cancels up with errDown
-	closed  bool
-	stop    chan struct{}
-	wg      sync.WaitGroup
+	down      atomic.Bool
+	probing   atomic.Bool
+	suspected atomic.Int64 // when a slow call last started a probe (Unix nanoseconds)
+	last      atomic.Value // error: the probe's last failure, shown in errors while down
+	mu        sync.Mutex   // guards up, closed, and wg.Add against close's Wait
+	up        context.Context
+	goDown    context.CancelCauseFunc // cancels up with errDown
+	closed    bool
+	stop      chan struct{}
+	wg        sync.WaitGroup
 }
 
 func newHealth(ping func(context.Context) error, log *slog.Logger) *health {
@@ -84,6 +86,26 @@ func (h *health) failed(ctx context.Context, err error) {
 	if ctx.Err() != nil && !errors.Is(err, context.DeadlineExceeded) {
 		return // the caller went away
 	}
+	h.startProbe()
+}
+
+// suspect is told of a call that has taken suspectAfter: it may be waiting
+// for a server that is gone (the driver retries for a while before it gives
+// up), so the probe looks, at most once per suspectAfter.
+func (h *health) suspect() {
+	if h == nil || h.down.Load() {
+		return
+	}
+	now := time.Now().UnixNano()
+	last := h.suspected.Load()
+	if now-last < int64(suspectAfter) || !h.suspected.CompareAndSwap(last, now) {
+		return
+	}
+	h.startProbe()
+}
+
+// startProbe starts the probe unless it runs.
+func (h *health) startProbe() {
 	if !h.probing.CompareAndSwap(false, true) {
 		return
 	}

@@ -208,7 +208,8 @@ func write[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTrans
 // transact runs work in one managed transaction of the mode, within
 // timeout. It fails at once while Neo4j is known to be down, and is
 // cancelled (the driver's retries with it) as soon as it is; a failure that
-// looks like Neo4j not answering starts the health probe.
+// looks like Neo4j not answering, or a call slower than suspectAfter, starts
+// the health probe.
 func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	var zero T
 	if err := s.health.check(); err != nil {
@@ -219,6 +220,7 @@ func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeo
 	ctx, cancelDown := context.WithCancelCause(ctx)
 	defer cancelDown(nil)
 	defer context.AfterFunc(s.health.upContext(), func() { cancelDown(errDown) })()
+	defer time.AfterFunc(suspectAfter, s.health.suspect).Stop()
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode})
 	defer sess.Close(context.WithoutCancel(ctx))
 	guarded := func(tx neo4j.ManagedTransaction) (T, error) {

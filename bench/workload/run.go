@@ -115,6 +115,9 @@ func Run(ctx context.Context, t Target, s *gen.Sample, cfg Config) *Result {
 				code, err := t.Do(rctx, q, p)
 				cancel()
 				d := time.Since(now)
+				if err != nil && ctx.Err() != nil {
+					return // cut off by the end of the run (an interrupt), not the system's failure
+				}
 				if now.After(measureFrom) {
 					results[c] = append(results[c], sample{q: q, d: d, code: code, err: err, at: now})
 				}

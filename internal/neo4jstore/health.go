@@ -19,6 +19,10 @@ const (
 	suspectAfter  = time.Second            // a call this slow makes the probe look (once a second at most)
 )
 
+// probeFailure holds the probe's last error (of any type, which
+// atomic.Value could not hold).
+type probeFailure struct{ err error }
+
 // errDown is what calls get, at once, while Neo4j is known not to answer.
 var errDown = errors.New("neo4jstore: Neo4j does not answer (waiting for it to come back)")
 
@@ -38,9 +42,9 @@ type health struct {
 
 	down      atomic.Bool
 	probing   atomic.Bool
-	suspected atomic.Int64 // when a slow call last started a probe (Unix nanoseconds)
-	last      atomic.Value // error: the probe's last failure, shown in errors while down
-	mu        sync.Mutex   // guards up, closed, and wg.Add against close's Wait
+	suspected atomic.Int64                 // when a slow call last started a probe (Unix nanoseconds)
+	last      atomic.Pointer[probeFailure] // the probe's last failure, shown in errors while down
+	mu        sync.Mutex                   // guards up, closed, and wg.Add against close's Wait
 	up        context.Context
 	goDown    context.CancelCauseFunc // cancels up with errDown
 	closed    bool
@@ -70,8 +74,8 @@ func (h *health) check() error {
 	if h == nil || !h.down.Load() {
 		return nil
 	}
-	if last, ok := h.last.Load().(error); ok {
-		return domain.Unavailable(fmt.Errorf("%w: %v", errDown, last))
+	if last := h.last.Load(); last != nil {
+		return domain.Unavailable(fmt.Errorf("%w: %v", errDown, last.err))
 	}
 	return domain.Unavailable(errDown)
 }
@@ -136,7 +140,7 @@ func (h *health) probe() {
 			h.mu.Unlock()
 			return
 		}
-		h.last.Store(err)
+		h.last.Store(&probeFailure{err})
 		h.mu.Lock()
 		if h.down.CompareAndSwap(false, true) {
 			h.goDown(errDown)

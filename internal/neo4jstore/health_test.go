@@ -53,11 +53,14 @@ func TestHealth(t *testing.T) {
 			down.Store(tc.pingDown)
 			var pings atomic.Int32
 			h := newHealth(func(context.Context) error {
-				pings.Add(1)
-				if down.Load() {
-					return errors.New("connection refused")
+				n := pings.Add(1)
+				switch {
+				case !down.Load():
+					return nil
+				case n%2 == 0: // errors of different types, as the driver's are
+					return &neo4j.ConnectivityError{Inner: io.EOF}
 				}
-				return nil
+				return errors.New("connection refused")
 			}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 			t.Cleanup(h.close)
 
@@ -79,6 +82,7 @@ func TestHealth(t *testing.T) {
 			if cause := context.Cause(up); !errors.Is(cause, errDown) {
 				t.Fatalf("calls in flight when Neo4j went down: cause %v, want errDown", cause)
 			}
+			waitFor(t, "a few probes while down", func() bool { return pings.Load() >= 3 })
 			down.Store(false)
 			waitFor(t, "Neo4j marked up again", func() bool { return h.check() == nil })
 			if err := h.upContext().Err(); err != nil {

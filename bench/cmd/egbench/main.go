@@ -345,11 +345,15 @@ func markdown(rs []*workload.Result) string {
 
 // outageCmd reads a run with a timeline made while Neo4j was stopped and
 // started again, and says when errors began and ended, relative to the
-// stop and to the moment Neo4j answered again (Unix seconds).
+// stop and to the moment Neo4j answered again (Unix seconds), and how long
+// requests sent while Neo4j was away took. It fails if any request failed
+// later than 5 s after Neo4j answered, or if those requests waited longer
+// than --max-wait at p99: the promise is to fail fast and recover fast.
 func outageCmd(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("outage", flag.ContinueOnError)
 	stopped := fs.Float64("stopped", 0, "when Neo4j was stopped (Unix seconds)")
 	up := fs.Float64("up", 0, "when Neo4j answered again (Unix seconds)")
+	maxWait := fs.Float64("max-wait", 5, "fail if requests sent while Neo4j was away waited longer than this at p99 (seconds)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -357,6 +361,7 @@ func outageCmd(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var bad []string
 	for _, r := range rs {
 		codes := map[string]int{}
 		for _, s := range r.Ops {
@@ -379,6 +384,9 @@ func outageCmd(args []string, stdout io.Writer) error {
 			}
 		}
 		fmt.Fprintf(stdout, "errors later than 5 s after Neo4j answered again: %d\n", after)
+		if after > 0 {
+			bad = append(bad, fmt.Sprintf("%s: %d errors later than 5 s after Neo4j answered again", r.System, after))
+		}
 		// How long requests sent while Neo4j was away took to get their
 		// answer (an error, mostly): the promise is a few seconds, not a hang.
 		var during, failed []float64
@@ -394,7 +402,13 @@ func outageCmd(args []string, stdout io.Writer) error {
 		if len(during) > 0 {
 			fmt.Fprintf(stdout, "requests sent while Neo4j was away: %d, %d failed; time to an answer p50 %.0f ms, p99 %.0f ms, max %.0f ms\n",
 				len(during), len(failed), pctMs(during, 0.5), pctMs(during, 0.99), pctMs(during, 1))
+			if p99 := pctMs(during, 0.99); p99 > *maxWait*1000 {
+				bad = append(bad, fmt.Sprintf("%s: requests sent while Neo4j was away waited %.1f s at p99 (more than %g s)", r.System, p99/1000, *maxWait))
+			}
 		}
+	}
+	if len(bad) > 0 {
+		return errors.New(strings.Join(bad, "; "))
 	}
 	return nil
 }

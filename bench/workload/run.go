@@ -49,15 +49,27 @@ type Second struct {
 
 // Result is one run's measurements.
 type Result struct {
-	System   string              `json:"system"`
-	Clients  int                 `json:"clients"`
-	Seconds  float64             `json:"seconds"`
-	Start    time.Time           `json:"start"`
-	Ops      map[string]*OpStats `json:"ops"`
-	Total    *OpStats            `json:"total"`
-	Timeline []Second            `json:"timeline,omitempty"`
-	ErrorLog []ErrorEvent        `json:"errorLog,omitempty"` // the first and last errors, with times
-	Extra    map[string]any      `json:"extra,omitempty"`
+	System   string               `json:"system"`
+	Clients  int                  `json:"clients"`
+	Seconds  float64              `json:"seconds"`
+	Start    time.Time            `json:"start"`
+	Ops      map[string]*OpStats  `json:"ops"`
+	Total    *OpStats             `json:"total"`
+	Timeline []Second             `json:"timeline,omitempty"`
+	ErrorLog []ErrorEvent         `json:"errorLog,omitempty"` // the first and last errors, with times
+	Warm     map[string]*WarmStat `json:"warm,omitempty"`     // the warm-up per question, if asked
+	Requests []Request            `json:"requests,omitempty"` // every request, with Timeline
+	Extra    map[string]any       `json:"extra,omitempty"`
+}
+
+// Request is one request of a run with a timeline: when it was sent
+// (milliseconds since the start of the measured run), how long it took, and
+// its error code ("" for success).
+type Request struct {
+	AtMs int64   `json:"at"`
+	Ms   float64 `json:"ms"`
+	Code string  `json:"code,omitempty"`
+	Err  bool    `json:"err,omitempty"`
 }
 
 // ErrorEvent is an error at a time.
@@ -103,6 +115,9 @@ func Run(ctx context.Context, t Target, s *gen.Sample, cfg Config) *Result {
 				code, err := t.Do(rctx, q, p)
 				cancel()
 				d := time.Since(now)
+				if err != nil && ctx.Err() != nil {
+					return // cut off by the end of the run (an interrupt), not the system's failure
+				}
 				if now.After(measureFrom) {
 					results[c] = append(results[c], sample{q: q, d: d, code: code, err: err, at: now})
 				}
@@ -155,6 +170,10 @@ func Run(ctx context.Context, t Target, s *gen.Sample, cfg Config) *Result {
 			}
 		}
 		res.Timeline = tl
+		res.Requests = make([]Request, len(all))
+		for i, x := range all {
+			res.Requests[i] = Request{AtMs: x.at.Sub(measureFrom).Milliseconds(), Ms: float64(x.d.Microseconds()) / 1000, Code: x.code, Err: x.err != nil}
+		}
 	}
 	return res
 }

@@ -106,6 +106,8 @@ func addStoreFlags(fs *flag.FlagSet, c *config, getenv func(string) string, envE
 	c.neo4j.Password = getenv("NEO4J_PASSWORD")
 	fs.StringVar(&c.neo4j.Database, "neo4j-database", envOr(getenv, "NEO4J_DATABASE", "neo4j"), "Neo4j database (NEO4J_DATABASE)")
 	fs.DurationVar(&c.neo4j.ConnectTimeout, "neo4j-connect-timeout", envDuration(getenv, "NEO4J_CONNECT_TIMEOUT", 60*time.Second, envErrs), "how long to retry connecting to Neo4j at start (NEO4J_CONNECT_TIMEOUT)")
+	fs.DurationVar(&c.neo4j.ReadTimeout, "neo4j-read-timeout", envDuration(getenv, "NEO4J_READ_TIMEOUT", neo4jstore.DefaultReadTimeout, envErrs), "longest one Neo4j read may take, retries included (NEO4J_READ_TIMEOUT)")
+	fs.DurationVar(&c.neo4j.WriteTimeout, "neo4j-write-timeout", envDuration(getenv, "NEO4J_WRITE_TIMEOUT", neo4jstore.DefaultWriteTimeout, envErrs), "longest one Neo4j write (one import file) may take, retries included (NEO4J_WRITE_TIMEOUT)")
 }
 
 // addLogFlags defines on fs the log's flags, as serve has them, the level

@@ -10,6 +10,11 @@
 // the variable-length pattern of ShortestPaths, which Cypher cannot take as a
 // parameter; it is spliced in from an integer checked to be 1..10.
 //
+// Every method has a deadline (Config.ReadTimeout or WriteTimeout, retries
+// included), and fails at once with EUNAVAILABLE while the health probe
+// (health.go) knows Neo4j does not answer: calls neither hang on a server
+// that accepts connections but does not answer nor pile up while it is down.
+//
 // # Graph model
 //
 // Nodes. Every node of the domain bears the label of its kind and the label

@@ -1,6 +1,7 @@
 package neo4jstore
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -22,7 +23,13 @@ var _ domain.Store = (*Store)(nil)
 const (
 	DefaultConnectTimeout = 60 * time.Second
 	DefaultRetryTimeout   = 3 * time.Second
+	DefaultReadTimeout    = 30 * time.Second
+	DefaultWriteTimeout   = 10 * time.Minute
 )
+
+// pingTimeout bounds Ping (the readiness probe): a readiness check that
+// hangs is worse than one that says no.
+const pingTimeout = 10 * time.Second
 
 // Config says where the Neo4j server is and how to reach it.
 type Config struct {
@@ -37,15 +44,27 @@ type Config struct {
 	ConnectTimeout time.Duration
 	// RetryTimeout bounds how long the driver retries one transaction that
 	// fails transiently (lost connection, leader switch, deadlock) before the
-	// method gives up with EUNAVAILABLE; DefaultRetryTimeout if zero.
+	// method gives up with EUNAVAILABLE; DefaultRetryTimeout if zero. It
+	// also bounds the wait for a connection from the pool.
 	RetryTimeout time.Duration
+	// ReadTimeout and WriteTimeout bound one read or write method, retries
+	// included (EUNAVAILABLE when they pass): a server that accepts the
+	// connection but does not answer (a database still starting) cannot hold
+	// a call longer. DefaultReadTimeout and DefaultWriteTimeout if zero;
+	// writes get more, since one import file is one transaction.
+	ReadTimeout  time.Duration
+	WriteTimeout time.Duration
 }
 
 // Store is a domain.Store kept in Neo4j. It is safe for concurrent use.
 type Store struct {
-	driver neo4j.DriverWithContext
-	db     string
-	log    *slog.Logger
+	driver       neo4j.DriverWithContext
+	probe        neo4j.DriverWithContext // the health probe's own driver (one connection)
+	health       *health
+	db           string
+	log          *slog.Logger
+	readTimeout  time.Duration
+	writeTimeout time.Duration
 }
 
 // Open connects to Neo4j, retrying with exponential backoff until the server
@@ -60,6 +79,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	if cfg.RetryTimeout <= 0 {
 		cfg.RetryTimeout = DefaultRetryTimeout
+	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = DefaultReadTimeout
+	}
+	if cfg.WriteTimeout <= 0 {
+		cfg.WriteTimeout = DefaultWriteTimeout
 	}
 	log := cfg.Logger
 	if log == nil {
@@ -77,13 +102,25 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("neo4jstore: %w", err)
 	}
-	s := &Store{driver: driver, db: cfg.Database, log: log}
-	if err := s.connect(ctx, cfg.ConnectTimeout); err != nil {
+	probe, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		c.MaxConnectionPoolSize = 1
+		c.SocketConnectTimeout = 2 * time.Second
+		c.ConnectionAcquisitionTimeout = probeTimeout
+		c.MaxTransactionRetryTime = 0
+	})
+	if err != nil {
 		driver.Close(context.WithoutCancel(ctx))
+		return nil, fmt.Errorf("neo4jstore: %w", err)
+	}
+	s := &Store{driver: driver, probe: probe, db: cfg.Database, log: log,
+		readTimeout: cfg.ReadTimeout, writeTimeout: cfg.WriteTimeout}
+	s.health = newHealth(func(ctx context.Context) error { return pingWith(ctx, probe, s.db) }, log)
+	if err := s.connect(ctx, cfg.ConnectTimeout); err != nil {
+		s.Close(context.WithoutCancel(ctx))
 		return nil, err
 	}
 	if err := s.createSchema(ctx); err != nil {
-		driver.Close(context.WithoutCancel(ctx))
+		s.Close(context.WithoutCancel(ctx))
 		return nil, s.mapErr(fmt.Errorf("neo4jstore: creating the schema: %w", err))
 	}
 	return s, nil
@@ -117,23 +154,43 @@ func (s *Store) connect(ctx context.Context, timeout time.Duration) error {
 	}
 }
 
-// Ping returns nil when the store can serve requests.
+// Ping returns nil when the store can serve requests: at once EUNAVAILABLE
+// while Neo4j is known to be down, else a query within pingTimeout (or the
+// read timeout if shorter).
 func (s *Store) Ping(ctx context.Context) error {
-	return s.mapErr(s.ping(ctx))
+	if err := s.health.check(); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, min(pingTimeout, cmp.Or(s.readTimeout, DefaultReadTimeout)))
+	defer cancel()
+	err := s.ping(ctx)
+	s.health.failed(ctx, err)
+	return s.mapErr(err)
 }
 
 func (s *Store) ping(ctx context.Context) error {
-	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+	return pingWith(ctx, s.driver, s.db)
+}
+
+// pingWith asks the server of driver for an answer from database db.
+func pingWith(ctx context.Context, driver neo4j.DriverWithContext, db string) error {
+	if err := driver.VerifyConnectivity(ctx); err != nil {
 		return err
 	}
-	_, err := neo4j.ExecuteQuery(ctx, s.driver, "RETURN 1", nil, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
+	_, err := neo4j.ExecuteQuery(ctx, driver, "RETURN 1", nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(db), neo4j.ExecuteQueryWithReadersRouting())
 	return err
 }
 
-// Close releases the driver and its connections.
+// Close stops the health probe and releases the drivers and their
+// connections.
 func (s *Store) Close(ctx context.Context) error {
-	return s.driver.Close(ctx)
+	s.health.close()
+	err := s.driver.Close(ctx)
+	if s.probe != nil {
+		err = errors.Join(err, s.probe.Close(ctx))
+	}
+	return err
 }
 
 // read runs work in one managed read transaction, which the driver retries
@@ -144,24 +201,54 @@ func read[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTransa
 	if tx, ok := ctx.Value(txKey{}).(neo4j.ManagedTransaction); ok {
 		return work(tx)
 	}
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
-	defer sess.Close(context.WithoutCancel(ctx))
-	v, err := neo4j.ExecuteRead(ctx, sess, work)
-	if err != nil {
-		var zero T
-		return zero, s.mapErr(err)
-	}
-	return v, nil
+	return transact(ctx, s, neo4j.AccessModeRead, cmp.Or(s.readTimeout, DefaultReadTimeout), work)
 }
 
 // write runs work in one managed write transaction (all or nothing), retried
 // like read.
 func write[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	return transact(ctx, s, neo4j.AccessModeWrite, cmp.Or(s.writeTimeout, DefaultWriteTimeout), work)
+}
+
+// transact runs work in one managed transaction of the mode, within
+// timeout. It fails at once while Neo4j is known to be down, and is
+// cancelled (the driver's retries with it) as soon as it is; a failure that
+// looks like Neo4j not answering, or a call slower than suspectAfter, starts
+// the health probe.
+func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	var zero T
+	if err := s.health.check(); err != nil {
+		return zero, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	ctx, cancelDown := context.WithCancelCause(ctx)
+	defer cancelDown(nil)
+	defer context.AfterFunc(s.health.upContext(), func() { cancelDown(errDown) })()
+	defer time.AfterFunc(suspectAfter, s.health.suspect).Stop()
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode})
 	defer sess.Close(context.WithoutCancel(ctx))
-	v, err := neo4j.ExecuteWrite(ctx, sess, work)
+	guarded := func(tx neo4j.ManagedTransaction) (T, error) {
+		if err := s.health.check(); err != nil {
+			return zero, err // a domain error: the driver does not retry it
+		}
+		return work(tx)
+	}
+	var v T
+	var err error
+	if mode == neo4j.AccessModeWrite {
+		v, err = neo4j.ExecuteWrite(ctx, sess, guarded)
+	} else {
+		v, err = neo4j.ExecuteRead(ctx, sess, guarded)
+	}
 	if err != nil {
-		var zero T
+		if errors.Is(context.Cause(ctx), errDown) {
+			if down := s.health.check(); down != nil {
+				return zero, down
+			}
+			return zero, domain.Unavailable(errDown)
+		}
+		s.health.failed(ctx, err)
 		return zero, s.mapErr(err)
 	}
 	return v, nil

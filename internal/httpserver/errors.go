@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"runtime/debug"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -39,7 +40,9 @@ const (
 // message and get their code; errors gqlgen raised itself (parse, validation,
 // complexity) keep theirs; anything else is logged and shown as INTERNAL with
 // no details.
+// UNAVAILABLE is logged at most once a second (with the number held back).
 func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
+	unavailable := newThrottle(time.Second)
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 		cause := err
@@ -50,7 +53,10 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		switch {
 		case errors.As(err, &de):
 			gqlErr.Message = domain.ErrorMessage(err)
-			if de.Code == domain.EUNAVAILABLE || de.Code == domain.EINTERNAL {
+			switch de.Code {
+			case domain.EUNAVAILABLE:
+				unavailable.log(ctx, log, slog.LevelError, "store error", "code", de.Code, "path", gqlErr.Path.String(), "err", cause)
+			case domain.EINTERNAL:
 				log.ErrorContext(ctx, "store error", "code", de.Code, "path", gqlErr.Path.String(), "err", cause)
 			}
 			if de.Code == domain.EINTERNAL {

@@ -49,7 +49,7 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return errors.New("usage: egbench gen|load|run|plot|report [flags]")
+		return errors.New("usage: egbench gen|load|run|plot|report|check|outage|kill|growth [flags]")
 	}
 	switch args[0] {
 	case "gen":
@@ -68,6 +68,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return reportCmd(args[1:], stdout)
 	case "kill":
 		return killCmd(ctx, args[1:], stdout, stderr)
+	case "growth":
+		return growthCmd(args[1:], stdout)
 	}
 	return fmt.Errorf("unknown command %q", args[0])
 }

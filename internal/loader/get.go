@@ -6,13 +6,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/vikstrous/dataloadgen"
-
 	"github.com/expertgraph/expertgraph/internal/domain"
 )
 
 // One loads the value of id, or the zero value for an empty id (an optional link).
-func One[V any](ctx context.Context, l *dataloadgen.Loader[string, V], id string) (V, error) {
+func One[V any](ctx context.Context, l *Loader[string, V], id string) (V, error) {
 	if id == "" {
 		var zero V
 		return zero, nil
@@ -21,7 +19,7 @@ func One[V any](ctx context.Context, l *dataloadgen.Loader[string, V], id string
 }
 
 // Must loads the value of id and returns ENOTFOUND naming kind when it is absent.
-func Must[V comparable](ctx context.Context, l *dataloadgen.Loader[string, V], kind domain.Kind, id string) (V, error) {
+func Must[V comparable](ctx context.Context, l *Loader[string, V], kind domain.Kind, id string) (V, error) {
 	v, err := l.Load(ctx, id)
 	var zero V
 	if err == nil && v == zero {
@@ -31,7 +29,7 @@ func Must[V comparable](ctx context.Context, l *dataloadgen.Loader[string, V], k
 }
 
 // All loads the values of ids in order, leaving out IDs that are absent.
-func All[V comparable](ctx context.Context, l *dataloadgen.Loader[string, V], ids []string) ([]V, error) {
+func All[V comparable](ctx context.Context, l *Loader[string, V], ids []string) ([]V, error) {
 	vs, err := l.LoadAll(ctx, ids)
 	if err != nil {
 		return nil, err
@@ -56,21 +54,36 @@ func (l *Loaders) Node(ctx context.Context, id string) (domain.Node, error) {
 	return l.node(ctx, ref)
 }
 
-// Nodes loads the nodes that refs name, in order. Every key is handed to its
-// loader before any is waited for, so the nodes of one kind are read in one
-// batch, not one after another.
+// Nodes loads the nodes that refs name, in order, leaving out those that
+// are absent. The IDs of each kind go to its loader together, and every
+// kind is handed over before any is waited for, so each kind costs one
+// read.
 func (l *Loaders) Nodes(ctx context.Context, refs []*domain.NodeRef) ([]domain.Node, error) {
-	thunks := make([]func() (domain.Node, error), len(refs))
+	var kinds []domain.Kind
+	ids := map[domain.Kind][]string{}
+	at := make([]int, len(refs)) // the place of refs[i] among the IDs of its kind
 	for i, r := range refs {
-		thunks[i] = l.nodeThunk(ctx, r)
+		if _, ok := ids[r.Kind]; !ok {
+			kinds = append(kinds, r.Kind)
+		}
+		at[i] = len(ids[r.Kind])
+		ids[r.Kind] = append(ids[r.Kind], r.ID)
 	}
-	out := make([]domain.Node, 0, len(refs))
-	for _, th := range thunks {
-		n, err := th()
+	thunks := map[domain.Kind]func() ([]domain.Node, error){}
+	for _, k := range kinds {
+		thunks[k] = l.kindThunk(ctx, k, ids[k])
+	}
+	got := map[domain.Kind][]domain.Node{}
+	for _, k := range kinds {
+		ns, err := thunks[k]()
 		if err != nil {
 			return nil, err
 		}
-		if n != nil {
+		got[k] = ns
+	}
+	out := make([]domain.Node, 0, len(refs))
+	for i, r := range refs {
+		if n := got[r.Kind][at[i]]; n != nil {
 			out = append(out, n)
 		}
 	}
@@ -86,46 +99,60 @@ func (l *Loaders) NodeOf(ctx context.Context, ref *domain.NodeRef) (domain.Node,
 }
 
 func (l *Loaders) node(ctx context.Context, ref *domain.NodeRef) (domain.Node, error) {
-	return l.nodeThunk(ctx, ref)()
-}
-
-// nodeThunk hands ref's ID to the loader of its kind and returns the wait
-// for the node.
-func (l *Loaders) nodeThunk(ctx context.Context, ref *domain.NodeRef) func() (domain.Node, error) {
-	switch ref.Kind {
-	case domain.KindCouncil:
-		return thunk(l.Council.LoadThunk(ctx, ref.ID))
-	case domain.KindMeeting:
-		return thunk(l.Meeting.LoadThunk(ctx, ref.ID))
-	case domain.KindPerson:
-		return thunk(l.Person.LoadThunk(ctx, ref.ID))
-	case domain.KindInstitution:
-		return thunk(l.Institution.LoadThunk(ctx, ref.ID))
-	case domain.KindCountry:
-		return thunk(l.Country.LoadThunk(ctx, ref.ID))
-	case domain.KindPlace:
-		return thunk(l.Place.LoadThunk(ctx, ref.ID))
-	case domain.KindInitiative:
-		return thunk(l.Initiative.LoadThunk(ctx, ref.ID))
-	case domain.KindTheme:
-		return thunk(l.Theme.LoadThunk(ctx, ref.ID))
-	case domain.KindRecommendation:
-		return thunk(l.Recommendation.LoadThunk(ctx, ref.ID))
-	case domain.KindPublication:
-		return thunk(l.Publication.LoadThunk(ctx, ref.ID))
-	case domain.KindSource:
-		return thunk(l.Source.LoadThunk(ctx, ref.ID))
+	ns, err := l.kindThunk(ctx, ref.Kind, []string{ref.ID})()
+	if err != nil {
+		return nil, err
 	}
-	err := fmt.Errorf("loader: unknown kind %q of %q", ref.Kind, ref.ID)
-	return func() (domain.Node, error) { return nil, err }
+	return ns[0], nil
 }
 
-// thunk makes a typed loader thunk return a Node (nil when absent).
+// kindThunk hands ids to the loader of kind and returns the wait for their
+// nodes (nil where absent).
+func (l *Loaders) kindThunk(ctx context.Context, kind domain.Kind, ids []string) func() ([]domain.Node, error) {
+	switch kind {
+	case domain.KindCouncil:
+		return thunk(l.Council.LoadAllThunk(ctx, ids))
+	case domain.KindMeeting:
+		return thunk(l.Meeting.LoadAllThunk(ctx, ids))
+	case domain.KindPerson:
+		return thunk(l.Person.LoadAllThunk(ctx, ids))
+	case domain.KindInstitution:
+		return thunk(l.Institution.LoadAllThunk(ctx, ids))
+	case domain.KindCountry:
+		return thunk(l.Country.LoadAllThunk(ctx, ids))
+	case domain.KindPlace:
+		return thunk(l.Place.LoadAllThunk(ctx, ids))
+	case domain.KindInitiative:
+		return thunk(l.Initiative.LoadAllThunk(ctx, ids))
+	case domain.KindTheme:
+		return thunk(l.Theme.LoadAllThunk(ctx, ids))
+	case domain.KindRecommendation:
+		return thunk(l.Recommendation.LoadAllThunk(ctx, ids))
+	case domain.KindPublication:
+		return thunk(l.Publication.LoadAllThunk(ctx, ids))
+	case domain.KindSource:
+		return thunk(l.Source.LoadAllThunk(ctx, ids))
+	}
+	err := fmt.Errorf("loader: unknown kind %q of %q", kind, ids)
+	return func() ([]domain.Node, error) { return nil, err }
+}
+
+// thunk makes a typed loader thunk return Nodes (nil where absent).
 func thunk[T interface {
 	*E
 	domain.Node
-}, E any](th func() (T, error)) func() (domain.Node, error) {
-	return func() (domain.Node, error) { return nonNil(th()) }
+}, E any](th func() ([]T, error)) func() ([]domain.Node, error) {
+	return func() ([]domain.Node, error) {
+		vs, err := th()
+		if err != nil {
+			return nil, err
+		}
+		out := make([]domain.Node, len(vs))
+		for i, v := range vs {
+			out[i], _ = nonNil(v, nil)
+		}
+		return out, nil
+	}
 }
 
 // nonNil turns a typed nil pointer into a nil interface, so that an absent

@@ -11,8 +11,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/vikstrous/dataloadgen"
-
 	"github.com/expertgraph/expertgraph/internal/domain"
 )
 
@@ -20,23 +18,23 @@ import (
 type Loaders struct {
 	store domain.Store
 
-	Council        *dataloadgen.Loader[string, *domain.Council]
-	Meeting        *dataloadgen.Loader[string, *domain.Meeting]
-	Person         *dataloadgen.Loader[string, *domain.Person]
-	Institution    *dataloadgen.Loader[string, *domain.Institution]
-	Country        *dataloadgen.Loader[string, *domain.Country]
-	Place          *dataloadgen.Loader[string, *domain.Place]
-	Initiative     *dataloadgen.Loader[string, *domain.Initiative]
-	Theme          *dataloadgen.Loader[string, *domain.Theme]
-	Recommendation *dataloadgen.Loader[string, *domain.Recommendation]
-	Publication    *dataloadgen.Loader[string, *domain.Publication]
-	Source         *dataloadgen.Loader[string, *domain.Source]
-	NodeRef        *dataloadgen.Loader[string, *domain.NodeRef]
+	Council        *Loader[string, *domain.Council]
+	Meeting        *Loader[string, *domain.Meeting]
+	Person         *Loader[string, *domain.Person]
+	Institution    *Loader[string, *domain.Institution]
+	Country        *Loader[string, *domain.Country]
+	Place          *Loader[string, *domain.Place]
+	Initiative     *Loader[string, *domain.Initiative]
+	Theme          *Loader[string, *domain.Theme]
+	Recommendation *Loader[string, *domain.Recommendation]
+	Publication    *Loader[string, *domain.Publication]
+	Source         *Loader[string, *domain.Source]
+	NodeRef        *Loader[string, *domain.NodeRef]
 
-	AppearancesByMeeting     *dataloadgen.Loader[string, []*domain.Appearance]
-	AppearancesByPerson      *dataloadgen.Loader[string, []*domain.Appearance]
-	RecommendationsByMeeting *dataloadgen.Loader[string, []*domain.Recommendation]
-	Recurrence               *dataloadgen.Loader[RecurrenceKey, *domain.Recurrence]
+	AppearancesByMeeting     *Loader[string, []*domain.Appearance]
+	AppearancesByPerson      *Loader[string, []*domain.Appearance]
+	RecommendationsByMeeting *Loader[string, []*domain.Recommendation]
+	Recurrence               *Loader[RecurrenceKey, *domain.Recurrence]
 
 	// What the callers of the loaders with a With reader asked for (include.go).
 	meetingWith, appsByMeetingWith, appsByPersonWith, recurrenceWith asked
@@ -63,10 +61,6 @@ func batch[K comparable, V any](read func(context.Context, []K) ([]V, error)) fu
 		}
 		return vs, nil
 	}
-}
-
-func newLoader[K comparable, V any](wait time.Duration, read func(context.Context, []K) ([]V, error)) *dataloadgen.Loader[K, V] {
-	return dataloadgen.NewLoader(batch(read), dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(domain.MaxPageSize*10))
 }
 
 // New makes a request's loaders over s, each collecting keys for wait

@@ -156,6 +156,7 @@ func loadCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	storeKind := fs.String("store", "neo4j", "neo4j or embedded")
 	uri := fs.String("neo4j-uri", "bolt://127.0.0.1:7690", "Neo4j URI")
 	data := fs.String("data", "", "the embedded store's file")
+	bulk := fs.Bool("bulk", false, "read every file first, then write them in one Upsert (one transaction, one save of the embedded store's file: for large scales, where a save per file is quadratic)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -181,6 +182,12 @@ func loadCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	defer store.Close(context.Background())
 	start := time.Now()
+	if *bulk {
+		if err := bulkLoad(ctx, store, files, stderr); err != nil {
+			return err
+		}
+		files = nil
+	}
 	for i, name := range files {
 		t := time.Now()
 		f, err := os.Open(name)
@@ -202,7 +209,7 @@ func loadCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "loaded %d files in %s: %v, %d appearances\n", len(files), time.Since(start).Round(100*time.Millisecond), st.Nodes, st.Appearances)
+	fmt.Fprintf(stdout, "loaded %s in %s: %v, %d appearances\n", fs.Arg(0), time.Since(start).Round(100*time.Millisecond), st.Nodes, st.Appearances)
 	return nil
 }
 
@@ -458,5 +465,68 @@ func checkCmd(args []string, stdout io.Writer) error {
 		return errors.New(strings.Join(bad, "; "))
 	}
 	fmt.Fprintf(stdout, "check: %d systems answered every question (%d system-questions) without errors\n", len(rs), answered)
+	return nil
+}
+
+// bulkLoad reads every file, each checked against the store and the files
+// before it, into one graph and writes it in one Upsert.
+func bulkLoad(ctx context.Context, store domain.Store, files []string, stderr io.Writer) error {
+	all := &domain.Graph{}
+	kinds := map[string]domain.Kind{}
+	fromStore := graphio.StoreResolver(ctx, store)
+	resolve := func(ids []string) ([]domain.Kind, error) {
+		out := make([]domain.Kind, len(ids))
+		var ask []string
+		var at []int
+		for i, id := range ids {
+			if k, ok := kinds[id]; ok {
+				out[i] = k
+			} else {
+				ask, at = append(ask, id), append(at, i)
+			}
+		}
+		if len(ask) > 0 {
+			ks, err := fromStore(ask)
+			if err != nil {
+				return nil, err
+			}
+			for j, i := range at {
+				out[i] = ks[j]
+			}
+		}
+		return out, nil
+	}
+	start := time.Now()
+	for i, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		g, err := graphio.ReadJSONWith(f, filepath.Base(name), graphio.ReadOptions{Resolve: resolve})
+		f.Close()
+		if err != nil {
+			return err
+		}
+		maps.Copy(kinds, g.Kinds())
+		all.Countries = append(all.Countries, g.Countries...)
+		all.Places = append(all.Places, g.Places...)
+		all.Institutions = append(all.Institutions, g.Institutions...)
+		all.People = append(all.People, g.People...)
+		all.Councils = append(all.Councils, g.Councils...)
+		all.Initiatives = append(all.Initiatives, g.Initiatives...)
+		all.Themes = append(all.Themes, g.Themes...)
+		all.Sources = append(all.Sources, g.Sources...)
+		all.Publications = append(all.Publications, g.Publications...)
+		all.Meetings = append(all.Meetings, g.Meetings...)
+		all.Appearances = append(all.Appearances, g.Appearances...)
+		all.Recommendations = append(all.Recommendations, g.Recommendations...)
+		all.Redirects = append(all.Redirects, g.Redirects...)
+		fmt.Fprintf(stderr, "load: read [%d/%d] %s (total %s)\n", i+1, len(files), filepath.Base(name), time.Since(start).Round(time.Second))
+	}
+	t := time.Now()
+	if err := store.Upsert(ctx, all); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "load: wrote %d meetings, %d nodes in one Upsert in %s\n", len(all.Meetings), len(kinds), time.Since(t).Round(time.Second))
 	return nil
 }

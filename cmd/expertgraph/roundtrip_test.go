@@ -160,3 +160,35 @@ func TestLookupBatches(t *testing.T) {
 		})
 	}
 }
+
+// TestFieldsOutsideListsDoNotWait checks that a field resolved once per
+// query (a root lookup, its speakers, a lookup's nodes) is read at once and
+// not held for more keys: with a batch wait of 20 s, each of these queries
+// answers in well under that only if nothing on its path waited. (The
+// bound is half the wait, not a speed limit: waiting once takes 20 s.)
+func TestFieldsOutsideListsDoNotWait(t *testing.T) {
+	const wait = 20 * time.Second
+	queries := []struct{ name, query string }{
+		{"root lookup and its speakers", `{ meeting(id: "raec-5") { id place { name } speakers { order person { name } institution { name } } } }`},
+		{"person history", `{ person(id: "hikmet-hajiyev") { name appearances { meeting { id council { id } } } } }`},
+		{"lookup", `{ lookup(name: "Hikmet Hajiyev") { ... on Person { id } } }`},
+	}
+	for _, sc := range testStores(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			s := seeded(t, sc)
+			h := httpserver.New(httpserver.Config{Store: s, Logger: discardLogger(), BatchWait: wait})
+			for _, q := range queries {
+				t.Run(q.name, func(t *testing.T) {
+					start := time.Now()
+					r := post(t, h, q.query, nil)
+					if codes, msg := errorCodes(t, r.Body); len(codes) > 0 {
+						t.Fatalf("errors: %s", msg)
+					}
+					if took := time.Since(start); took > wait/2 {
+						t.Errorf("took %v with a batch wait of %v: a field outside any list waited for more keys", took, wait)
+					}
+				})
+			}
+		})
+	}
+}

@@ -23,6 +23,13 @@ type Config struct {
 	Seed      uint64
 	Questions []string // default: all eight
 	Timeline  bool     // keep per-second counts (for resilience runs)
+	// Each runs the questions one after another, each alone for Warmup +
+	// Duration with all the clients (a closed loop per question), instead
+	// of every client drawing a question at random for each request. Under a
+	// random mix a system's slow questions hold its clients, so its fast
+	// ones are measured on a nearly idle server; one question at a time
+	// compares like with like.
+	Each bool
 }
 
 // OpStats are the measurements of one question.
@@ -94,6 +101,76 @@ func Run(ctx context.Context, t Target, s *gen.Sample, cfg Config) *Result {
 	if len(qs) == 0 {
 		qs = Questions
 	}
+	res := &Result{System: cfg.System, Clients: cfg.Clients, Ops: map[string]*OpStats{}}
+	var all []sample
+	if cfg.Each {
+		for _, q := range qs {
+			start, seconds, xs := phase(ctx, t, s, cfg, []string{q})
+			if res.Start.IsZero() {
+				res.Start = start
+			}
+			res.Seconds += seconds
+			res.Ops[q] = stats(xs, seconds)
+			all = append(all, xs...)
+		}
+	} else {
+		var seconds float64
+		res.Start, seconds, all = phase(ctx, t, s, cfg, qs)
+		res.Seconds = seconds
+		byQ := map[string][]sample{}
+		for _, x := range all {
+			byQ[x.q] = append(byQ[x.q], x)
+		}
+		for _, q := range qs {
+			res.Ops[q] = stats(byQ[q], seconds)
+		}
+	}
+	res.Total = stats(all, res.Seconds)
+	var errs []ErrorEvent
+	for _, x := range all {
+		if x.err != nil {
+			errs = append(errs, ErrorEvent{At: x.at, Op: x.q, Code: x.code, Error: trim(x.err.Error())})
+		}
+	}
+	if len(errs) > 20 {
+		errs = append(errs[:10], errs[len(errs)-10:]...)
+	}
+	res.ErrorLog = errs
+	if cfg.Timeline {
+		measureFrom := res.Start
+		n := int(res.Seconds) + 1
+		if len(all) > 0 {
+			n = max(n, int(all[len(all)-1].at.Sub(measureFrom).Seconds())+1)
+		}
+		tl := make([]Second, n)
+		for i := range tl {
+			tl[i].T = i
+		}
+		for _, x := range all {
+			i := min(n-1, max(0, int(x.at.Sub(measureFrom).Seconds())))
+			if x.err == nil {
+				tl[i].OK++
+			} else {
+				tl[i].Errors++
+				if tl[i].Codes == nil {
+					tl[i].Codes = map[string]int{}
+				}
+				tl[i].Codes[x.code]++
+			}
+		}
+		res.Timeline = tl
+		res.Requests = make([]Request, len(all))
+		for i, x := range all {
+			res.Requests[i] = Request{AtMs: x.at.Sub(measureFrom).Milliseconds(), Ms: float64(x.d.Microseconds()) / 1000, Code: x.code, Err: x.err != nil}
+		}
+	}
+	return res
+}
+
+// phase runs cfg.Clients clients drawing from qs for cfg.Warmup +
+// cfg.Duration and returns when measuring began, the seconds measured and
+// the measured requests in the order they were sent.
+func phase(ctx context.Context, t Target, s *gen.Sample, cfg Config, qs []string) (time.Time, float64, []sample) {
 	start := time.Now()
 	measureFrom := start.Add(cfg.Warmup)
 	end := measureFrom.Add(cfg.Duration)
@@ -125,57 +202,13 @@ func Run(ctx context.Context, t Target, s *gen.Sample, cfg Config) *Result {
 		}(c)
 	}
 	wg.Wait()
-	res := &Result{System: cfg.System, Clients: cfg.Clients, Start: measureFrom, Ops: map[string]*OpStats{}}
 	elapsed := time.Since(measureFrom)
 	if elapsed > cfg.Duration+30*time.Second {
 		elapsed = cfg.Duration
 	}
-	res.Seconds = elapsed.Seconds()
 	all := slices.Concat(results...)
 	sort.Slice(all, func(i, j int) bool { return all[i].at.Before(all[j].at) })
-	byQ := map[string][]sample{}
-	for _, x := range all {
-		byQ[x.q] = append(byQ[x.q], x)
-	}
-	for _, q := range qs {
-		res.Ops[q] = stats(byQ[q], res.Seconds)
-	}
-	res.Total = stats(all, res.Seconds)
-	var errs []ErrorEvent
-	for _, x := range all {
-		if x.err != nil {
-			errs = append(errs, ErrorEvent{At: x.at, Op: x.q, Code: x.code, Error: trim(x.err.Error())})
-		}
-	}
-	if len(errs) > 20 {
-		errs = append(errs[:10], errs[len(errs)-10:]...)
-	}
-	res.ErrorLog = errs
-	if cfg.Timeline {
-		n := int(res.Seconds) + 1
-		tl := make([]Second, n)
-		for i := range tl {
-			tl[i].T = i
-		}
-		for _, x := range all {
-			i := min(n-1, max(0, int(x.at.Sub(measureFrom).Seconds())))
-			if x.err == nil {
-				tl[i].OK++
-			} else {
-				tl[i].Errors++
-				if tl[i].Codes == nil {
-					tl[i].Codes = map[string]int{}
-				}
-				tl[i].Codes[x.code]++
-			}
-		}
-		res.Timeline = tl
-		res.Requests = make([]Request, len(all))
-		for i, x := range all {
-			res.Requests[i] = Request{AtMs: x.at.Sub(measureFrom).Milliseconds(), Ms: float64(x.d.Microseconds()) / 1000, Code: x.code, Err: x.err != nil}
-		}
-	}
-	return res
+	return measureFrom, elapsed.Seconds(), all
 }
 
 func trim(s string) string {

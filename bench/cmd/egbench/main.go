@@ -243,6 +243,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	seed := fs.Uint64("seed", 1, "random seed of the parameters")
 	only := fs.String("questions", "", "comma-separated questions (default all)")
 	timeline := fs.Bool("timeline", false, "keep per-second counts")
+	each := fs.Bool("each", false, "run the questions one at a time, each for --warmup + --seconds with all the clients, instead of a random mix")
 	warmEach := fs.Float64("warm-each", 0, "first ask each question until it is answered, giving up after this many seconds (0: no)")
 	out := fs.String("out", "", "write the result as JSON here")
 	if err := fs.Parse(args); err != nil {
@@ -267,7 +268,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	defer t.Close()
 	cfg := workload.Config{System: *system, Clients: *clients, Duration: time.Duration(*seconds * float64(time.Second)),
-		Warmup: time.Duration(*warmup * float64(time.Second)), Seed: *seed, Timeline: *timeline}
+		Warmup: time.Duration(*warmup * float64(time.Second)), Seed: *seed, Timeline: *timeline, Each: *each}
 	if *only != "" {
 		cfg.Questions = strings.Split(*only, ",")
 	}

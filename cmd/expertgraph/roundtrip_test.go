@@ -84,7 +84,7 @@ func TestNoNPlusOne(t *testing.T) {
 }
 
 // TestRoundTripsPerQuestion counts the store calls of the benchmark's first
-// four questions (bench/workload) on the seed: each level of the answer is
+// four questions and its lookup (bench/workload) on the seed: each level of the answer is
 // read with the nodes the next level asks for (loader/include.go), so every
 // store call below is one transaction on Neo4j.
 func TestRoundTripsPerQuestion(t *testing.T) {
@@ -105,6 +105,8 @@ func TestRoundTripsPerQuestion(t *testing.T) {
 		{"q4-recommendations", `{ recommendations(filter: {initiative: "instc"}, first: 20) {
 			totalCount nodes { id kind text meeting { id date } } } }`,
 			map[string]int{"ListRecommendationsWith": 1}},
+		{"q7-lookup", `{ lookup(name: "Хикмет Гаджиев") { id __typename } }`,
+			map[string]int{"Lookup": 1}},
 		{"nothing to include", `{ meeting(id: "raec-5") { id speakers { order title } } }`,
 			map[string]int{"Meetings": 1, "AppearancesByMeeting": 1}},
 	}
@@ -134,28 +136,47 @@ func TestRoundTripsPerQuestion(t *testing.T) {
 // TestLookupBatches checks that a lookup matching many nodes reads them in
 // one store call per kind, not one per node, on every store.
 func TestLookupBatches(t *testing.T) {
-	const query = `{lookup(name: "Ivan Petrov") { __typename ... on Person { id } }}`
+	cases := []struct {
+		name, query string
+		people      int // People calls wanted
+	}{
+		{"names asked: the nodes are read, in one batch", `{lookup(name: "Ivan Petrov") { __typename id ... on Person { name aliases } }}`, 1},
+		{"only IDs and types asked: the lookup says it all", `{lookup(name: "Ivan Petrov") { __typename ... on Person { id } ... on Node { id } }}`, 0},
+	}
 	for _, sc := range testStores(t) {
 		t.Run(sc.name, func(t *testing.T) {
 			s := sc.open(t)
 			g := syntheticGraph(1)
 			for i := 0; i < 20; i++ {
-				g.People = append(g.People, &domain.Person{ID: fmt.Sprintf("ivan-petrov-%d", i), Name: "Ivan Petrov"})
+				g.People = append(g.People, &domain.Person{ID: fmt.Sprintf("ivan-petrov-%d", i), Name: "Ivan Petrov", Aliases: []string{"I. Petrov"}})
 			}
 			if err := s.Upsert(context.Background(), g); err != nil {
 				t.Fatal(err)
 			}
-			var c instrument.Counter
-			h := httpserver.New(httpserver.Config{Store: instrument.Wrap(s, c.Observe), Logger: discardLogger(), BatchWait: 50 * time.Millisecond})
-			r := post(t, h, query, nil)
-			if codes, msg := errorCodes(t, r.Body); len(codes) > 0 {
-				t.Fatalf("errors: %s", msg)
-			}
-			if n := strings.Count(string(r.Body), `"Person"`); n != 20 {
-				t.Fatalf("lookup found %d people, want 20: %s", n, r.Body)
-			}
-			if calls := c.Calls(); calls["People"] != 1 {
-				t.Errorf("20 people found by lookup took %d People calls, want 1 (calls: %v)", calls["People"], calls)
+			var ids []string
+			for _, c := range cases {
+				var n instrument.Counter
+				h := httpserver.New(httpserver.Config{Store: instrument.Wrap(s, n.Observe), Logger: discardLogger(), BatchWait: 50 * time.Millisecond})
+				found := list(at(data(t, post(t, h, c.query, nil)), "lookup"))
+				var got []string
+				for _, x := range found {
+					if at(x, "__typename") != "Person" {
+						t.Errorf("%s: %v is not a Person", c.name, x)
+					}
+					id, _ := at(x, "id").(string)
+					got = append(got, id)
+				}
+				if len(got) != 20 {
+					t.Fatalf("%s: lookup found %d people, want 20: %v", c.name, len(got), found)
+				}
+				if ids == nil {
+					ids = got
+				} else if !reflect.DeepEqual(got, ids) {
+					t.Errorf("%s: found %v, want %v as when the nodes are read", c.name, got, ids)
+				}
+				if calls := n.Calls(); calls["People"] != c.people {
+					t.Errorf("%s: 20 people found by lookup took %d People calls, want %d (calls: %v)", c.name, calls["People"], c.people, calls)
+				}
 			}
 		})
 	}

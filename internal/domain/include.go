@@ -11,6 +11,84 @@ import (
 // most often asks for next.
 var IncludeKinds = []Kind{KindCouncil, KindMeeting, KindPerson, KindInstitution, KindPlace}
 
+// With says what a reader's With variant (Store.MeetingsWith, ...) returns
+// beside its answer: the nodes of Kinds (each in IncludeKinds) that the
+// answer refers to, as Include follows references; and, for the kinds also
+// in Lean, those nodes lean (see Lean), for a caller that will not ask for
+// their relations. A With of no kinds returns no nodes.
+type With struct {
+	Kinds []Kind
+	Lean  []Kind
+}
+
+// WithKinds returns a With of kinds, none lean.
+func WithKinds(kinds ...Kind) With { return With{Kinds: kinds} }
+
+// Lean returns x lean, a copy without the relations each node reads from
+// its relationships beside the references Include follows: a meeting
+// without organizers, themes, initiatives, publications and sources (it
+// keeps its council and place); a person without country, affiliations and
+// sources; an institution without country and sources (it keeps its
+// parent); a council without countries, organizers and sources; a place
+// without country and sources. Its other properties are kept. Reading
+// nodes lean costs Neo4j a fraction of reading them whole (no subquery per
+// relation), and a GraphQL request that asks for none of those fields
+// cannot tell the difference.
+func Lean[T any](x *T) *T {
+	if x == nil {
+		return nil
+	}
+	c := *x
+	switch n := any(&c).(type) {
+	case *Meeting:
+		n.OrganizerIDs, n.ThemeIDs, n.InitiativeIDs, n.Publications, n.Sources = nil, nil, nil, nil, nil
+	case *Person:
+		n.CountryID, n.Affiliations, n.Sources = "", nil, nil
+	case *Institution:
+		n.CountryID, n.Sources = "", nil
+	case *Council:
+		n.CountryIDs, n.OrganizerIDs, n.Sources = nil, nil, nil
+	case *Place:
+		n.CountryID, n.Sources = "", nil
+	}
+	return &c
+}
+
+// LeanGraph returns a copy of g in which the nodes of the kinds in lean are
+// Lean (the others are shared with g).
+func LeanGraph(g *Graph, lean []Kind) *Graph {
+	if g == nil || len(lean) == 0 {
+		return g
+	}
+	out := *g
+	for _, k := range lean {
+		switch k {
+		case KindMeeting:
+			out.Meetings = leanAll(g.Meetings)
+		case KindPerson:
+			out.People = leanAll(g.People)
+		case KindInstitution:
+			out.Institutions = leanAll(g.Institutions)
+		case KindCouncil:
+			out.Councils = leanAll(g.Councils)
+		case KindPlace:
+			out.Places = leanAll(g.Places)
+		}
+	}
+	return &out
+}
+
+func leanAll[T any](xs []*T) []*T {
+	if xs == nil {
+		return nil
+	}
+	out := make([]*T, len(xs))
+	for i, x := range xs {
+		out[i] = Lean(x)
+	}
+	return out
+}
+
 // Include gathers, for a reader's With variant, the nodes of the kinds asked
 // for that its answer refers to. The references it follows are these: an
 // appearance refers to its meeting, person and institution; a meeting to its
@@ -25,23 +103,33 @@ var IncludeKinds = []Kind{KindCouncil, KindMeeting, KindPerson, KindInstitution,
 // ...), then until Next returns nothing, read the nodes it names and Add them.
 type Include struct {
 	with    map[Kind]bool
+	lean    map[Kind]bool
 	seen    map[string]bool
 	pending map[Kind][]string
 	g       Graph
 }
 
-// NewInclude returns an Include of the kinds in with; EINVALID (field
-// "with") for a kind not in IncludeKinds.
-func NewInclude(with []Kind) (*Include, error) {
-	in := &Include{with: map[Kind]bool{}, seen: map[string]bool{}, pending: map[Kind][]string{}}
-	for i, k := range with {
+// NewInclude returns an Include of with; EINVALID (field "with") for a
+// kind, in Kinds or Lean, not in IncludeKinds.
+func NewInclude(with With) (*Include, error) {
+	in := &Include{with: map[Kind]bool{}, lean: map[Kind]bool{}, seen: map[string]bool{}, pending: map[Kind][]string{}}
+	for i, k := range with.Kinds {
 		if !slices.Contains(IncludeKinds, k) {
 			return nil, Invalidf("with", "with[%d] %q is not one of %v", i, k, IncludeKinds)
 		}
 		in.with[k] = true
 	}
+	for i, k := range with.Lean {
+		if !slices.Contains(IncludeKinds, k) {
+			return nil, Invalidf("with", "lean[%d] %q is not one of %v", i, k, IncludeKinds)
+		}
+		in.lean[k] = true
+	}
 	return in, nil
 }
+
+// Lean reports whether the nodes of kind k are to be returned lean.
+func (in *Include) Lean(k Kind) bool { return in.lean[k] }
 
 func (in *Include) add(k Kind, id string) {
 	if id == "" || !in.with[k] || in.seen[string(k)+"\x00"+id] {
@@ -136,9 +224,16 @@ func appendNonNil[T any](to []*T, xs []*T) []*T {
 	return to
 }
 
-// Graph returns the nodes added, each collection ordered by ID.
+// Graph returns the nodes added, each collection ordered by ID, those of
+// the lean kinds Lean.
 func (in *Include) Graph() *Graph {
-	g := in.g
+	var lean []Kind
+	for _, k := range IncludeKinds {
+		if in.lean[k] && in.with[k] {
+			lean = append(lean, k)
+		}
+	}
+	g := *LeanGraph(&in.g, lean)
 	byID(g.Councils, func(c *Council) string { return c.ID })
 	byID(g.Meetings, func(m *Meeting) string { return m.ID })
 	byID(g.People, func(p *Person) string { return p.ID })

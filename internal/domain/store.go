@@ -60,14 +60,14 @@ type Store interface {
 	// without With does and also return, read in the same transaction, the
 	// nodes of the kinds in with that the answer refers to, as Include
 	// follows references, each collection of the Graph ordered by ID (the
-	// others empty). They let a GraphQL query read a level of its answer and
-	// the nodes the next level asks for in one round trip. EINVALID for a
-	// kind not in IncludeKinds.
-	MeetingsWith(ctx context.Context, ids []string, with []Kind) ([]*Meeting, *Graph, error)
-	AppearancesByMeetingWith(ctx context.Context, meetingIDs []string, with []Kind) ([][]*Appearance, *Graph, error)
-	AppearancesByPersonWith(ctx context.Context, personIDs []string, with []Kind) ([][]*Appearance, *Graph, error)
-	ListRecommendationsWith(ctx context.Context, q RecommendationQuery, with []Kind) (*RecommendationConnection, *Graph, error)
-	RecurrenceWith(ctx context.Context, ids []string, f RecurrenceFilter, with []Kind) ([]*Recurrence, *Graph, error)
+	// others empty), those of the kinds in with.Lean Lean. They let a
+	// GraphQL query read a level of its answer and the nodes the next level
+	// asks for in one round trip. EINVALID for a kind not in IncludeKinds.
+	MeetingsWith(ctx context.Context, ids []string, with With) ([]*Meeting, *Graph, error)
+	AppearancesByMeetingWith(ctx context.Context, meetingIDs []string, with With) ([][]*Appearance, *Graph, error)
+	AppearancesByPersonWith(ctx context.Context, personIDs []string, with With) ([][]*Appearance, *Graph, error)
+	ListRecommendationsWith(ctx context.Context, q RecommendationQuery, with With) (*RecommendationConnection, *Graph, error)
+	RecurrenceWith(ctx context.Context, ids []string, f RecurrenceFilter, with With) ([]*Recurrence, *Graph, error)
 
 	// ListMeetings orders by date (then ID) unless asked to order by speakers;
 	// ListPeople, ListInstitutions, ListInitiatives and ListThemes by

@@ -6,7 +6,7 @@ import re
 here = os.path.dirname(os.path.abspath(__file__))
 src = open(os.path.join(here, "..", "domain", "store.go")).read()
 meths = re.findall(r"^\t([A-Z]\w+)\(ctx context\.Context(.*?)\) (.*)$", src, re.M)
-names = r"\b(Council|Meeting|Person|Institution|Country|Place|Initiative|Theme|Recommendation|Publication|Source|NodeRef|Appearance|Recurrence|WeightedPair|KeyCount|Path|Graph|Stats|RecurrenceFilter|PairQuery|CountQuery|Kind|\w+Query|\w+Connection)\b"
+names = r"\b(Council|Meeting|Person|Institution|Country|Place|Initiative|Theme|Recommendation|Publication|Source|NodeRef|Appearance|Recurrence|WeightedPair|KeyCount|Path|Graph|Stats|RecurrenceFilter|PairQuery|CountQuery|Kind|With|\w+Query|\w+Connection)\b"
 
 
 def q(t):

@@ -146,7 +146,7 @@ func (s *Store) RecommendationsByMeeting(ctx context.Context, meetingIDs []strin
 }
 
 // MeetingsWith calls the wrapped store and observes the call.
-func (s *Store) MeetingsWith(ctx context.Context, ids []string, with []domain.Kind) ([]*domain.Meeting, *domain.Graph, error) {
+func (s *Store) MeetingsWith(ctx context.Context, ids []string, with domain.With) ([]*domain.Meeting, *domain.Graph, error) {
 	start := time.Now()
 	v, g, err := s.next.MeetingsWith(ctx, ids, with)
 	s.observe(ctx, "MeetingsWith", start, err)
@@ -154,7 +154,7 @@ func (s *Store) MeetingsWith(ctx context.Context, ids []string, with []domain.Ki
 }
 
 // AppearancesByMeetingWith calls the wrapped store and observes the call.
-func (s *Store) AppearancesByMeetingWith(ctx context.Context, meetingIDs []string, with []domain.Kind) ([][]*domain.Appearance, *domain.Graph, error) {
+func (s *Store) AppearancesByMeetingWith(ctx context.Context, meetingIDs []string, with domain.With) ([][]*domain.Appearance, *domain.Graph, error) {
 	start := time.Now()
 	v, g, err := s.next.AppearancesByMeetingWith(ctx, meetingIDs, with)
 	s.observe(ctx, "AppearancesByMeetingWith", start, err)
@@ -162,7 +162,7 @@ func (s *Store) AppearancesByMeetingWith(ctx context.Context, meetingIDs []strin
 }
 
 // AppearancesByPersonWith calls the wrapped store and observes the call.
-func (s *Store) AppearancesByPersonWith(ctx context.Context, personIDs []string, with []domain.Kind) ([][]*domain.Appearance, *domain.Graph, error) {
+func (s *Store) AppearancesByPersonWith(ctx context.Context, personIDs []string, with domain.With) ([][]*domain.Appearance, *domain.Graph, error) {
 	start := time.Now()
 	v, g, err := s.next.AppearancesByPersonWith(ctx, personIDs, with)
 	s.observe(ctx, "AppearancesByPersonWith", start, err)
@@ -170,7 +170,7 @@ func (s *Store) AppearancesByPersonWith(ctx context.Context, personIDs []string,
 }
 
 // ListRecommendationsWith calls the wrapped store and observes the call.
-func (s *Store) ListRecommendationsWith(ctx context.Context, q domain.RecommendationQuery, with []domain.Kind) (*domain.RecommendationConnection, *domain.Graph, error) {
+func (s *Store) ListRecommendationsWith(ctx context.Context, q domain.RecommendationQuery, with domain.With) (*domain.RecommendationConnection, *domain.Graph, error) {
 	start := time.Now()
 	v, g, err := s.next.ListRecommendationsWith(ctx, q, with)
 	s.observe(ctx, "ListRecommendationsWith", start, err)
@@ -178,7 +178,7 @@ func (s *Store) ListRecommendationsWith(ctx context.Context, q domain.Recommenda
 }
 
 // RecurrenceWith calls the wrapped store and observes the call.
-func (s *Store) RecurrenceWith(ctx context.Context, ids []string, f domain.RecurrenceFilter, with []domain.Kind) ([]*domain.Recurrence, *domain.Graph, error) {
+func (s *Store) RecurrenceWith(ctx context.Context, ids []string, f domain.RecurrenceFilter, with domain.With) ([]*domain.Recurrence, *domain.Graph, error) {
 	start := time.Now()
 	v, g, err := s.next.RecurrenceWith(ctx, ids, f, with)
 	s.observe(ctx, "RecurrenceWith", start, err)

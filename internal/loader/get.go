@@ -169,7 +169,7 @@ func nonNil[T interface {
 
 // Recurrence loads one subject's recurrence under a filter.
 func (l *Loaders) RecurrenceOf(ctx context.Context, id string, f domain.RecurrenceFilter) (*domain.Recurrence, error) {
-	l.recurrenceWith.note(ctx)
+	l.recurrenceWith.note(ctx, &l.lean)
 	return l.Recurrence.Load(ctx, RecurrenceKey{ID: id, Filter: f})
 }
 
@@ -182,11 +182,20 @@ func (l *Loaders) CountryOfPlace(ctx context.Context, placeID string) (*domain.C
 	return One(ctx, l.Country, p.CountryID)
 }
 
-// Lookup finds nodes by name through the store and loads them.
+// Lookup finds nodes by name through the store and loads them. When the
+// query asks of them only their ID and type, the lookup's own answer says
+// it all: the nodes are not read (one round trip, not two).
 func (l *Loaders) Lookup(ctx context.Context, name string, kinds []domain.Kind) ([]domain.Node, error) {
 	refs, err := l.store.Lookup(ctx, name, kinds)
 	if err != nil {
 		return nil, err
+	}
+	if idOnly(ctx, refs) {
+		out := make([]domain.Node, len(refs))
+		for i, r := range refs {
+			out[i] = idNode(r)
+		}
+		return out, nil
 	}
 	return l.Nodes(ctx, refs)
 }
@@ -209,7 +218,7 @@ func (l *Loaders) RecommendationsOf(ctx context.Context, meetingID string, kind 
 
 // SpeakersOf loads a meeting's appearances, only those in role if role is set.
 func (l *Loaders) SpeakersOf(ctx context.Context, meetingID string, role domain.Role) ([]*domain.Appearance, error) {
-	l.appsByMeetingWith.note(ctx)
+	l.appsByMeetingWith.note(ctx, &l.lean)
 	all, err := l.AppearancesByMeeting.Load(ctx, meetingID)
 	if err != nil || role == "" {
 		return all, err

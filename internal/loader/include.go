@@ -2,6 +2,7 @@ package loader
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 
@@ -83,18 +84,89 @@ func walk(op *graphql.OperationContext, typ string, sels ast.SelectionSet, kinds
 	}
 }
 
+// relationFields are, per kind a With reader can return lean
+// (domain.Lean), the GraphQL fields whose resolvers read what a lean node
+// lacks. Meeting.country reads its place's country.
+var relationFields = map[domain.Kind][]string{
+	domain.KindMeeting:     {"organizers", "themes", "initiatives", "publications", "sources"},
+	domain.KindPerson:      {"country", "affiliations", "sources"},
+	domain.KindInstitution: {"country", "sources"},
+	domain.KindCouncil:     {"countries", "organizers", "sources"},
+	domain.KindPlace:       {"country", "sources"},
+}
+
+// leanKinds knows, once per request, the kinds whose nodes the With
+// readers may return lean: those of which no field in relationFields is
+// named anywhere in the request's document, on whatever type (a document
+// that names "sources" anywhere gets no lean node that has sources). The
+// loaders are per request, so a lean node primed into them is only ever
+// seen by fields that do not need what it lacks.
+type leanKinds struct {
+	once  sync.Once
+	kinds map[domain.Kind]bool
+}
+
+// get returns the lean kinds of the operation in ctx; none outside a
+// GraphQL request.
+func (lk *leanKinds) get(ctx context.Context) map[domain.Kind]bool {
+	lk.once.Do(func() {
+		if !graphql.HasOperationContext(ctx) {
+			return
+		}
+		op := graphql.GetOperationContext(ctx)
+		if op == nil || op.Doc == nil {
+			return
+		}
+		lk.kinds = leanOf(op.Doc)
+	})
+	return lk.kinds
+}
+
+// leanOf returns the kinds of relationFields none of whose fields doc names.
+func leanOf(doc *ast.QueryDocument) map[domain.Kind]bool {
+	named := map[string]bool{}
+	var walk func(ast.SelectionSet)
+	walk = func(sels ast.SelectionSet) {
+		for _, s := range sels {
+			switch s := s.(type) {
+			case *ast.Field:
+				named[s.Name] = true
+				walk(s.SelectionSet)
+			case *ast.InlineFragment:
+				walk(s.SelectionSet)
+			case *ast.FragmentSpread:
+				// its definition is among doc.Fragments, walked below
+			}
+		}
+	}
+	for _, o := range doc.Operations {
+		walk(o.SelectionSet)
+	}
+	for _, f := range doc.Fragments {
+		walk(f.SelectionSet)
+	}
+	lean := map[domain.Kind]bool{}
+	for k, fields := range relationFields {
+		lean[k] = !slices.ContainsFunc(fields, func(f string) bool { return named[f] })
+	}
+	return lean
+}
+
 // asked collects the kinds a reader's callers in one request asked for.
 type asked struct {
 	mu    sync.Mutex
 	kinds map[domain.Kind]bool
+	lean  map[domain.Kind]bool // the request's lean kinds, noted with the kinds
 }
 
-// note adds the kinds the field being resolved in ctx asks for.
-func (a *asked) note(ctx context.Context) {
+// note adds the kinds the field being resolved in ctx asks for, and notes
+// the request's lean kinds (lk) the first time.
+func (a *asked) note(ctx context.Context, lk *leanKinds) {
 	ks := askedKinds(ctx)
 	if len(ks) == 0 {
 		return
 	}
+	lean := lk.get(ctx)
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.kinds == nil {
@@ -103,13 +175,30 @@ func (a *asked) note(ctx context.Context) {
 	for k := range ks {
 		a.kinds[k] = true
 	}
+	a.lean = lean
 }
 
-// list returns the kinds noted, in the order of domain.IncludeKinds.
-func (a *asked) list() []domain.Kind {
+// with returns the kinds noted, in the order of domain.IncludeKinds, those
+// of the request's lean kinds lean.
+func (a *asked) with() domain.With {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return kindList(a.kinds)
+	return withOf(a.kinds, a.lean)
+}
+
+// withOf returns a With of kinds, those also in lean lean, in the order of
+// domain.IncludeKinds.
+func withOf(kinds, lean map[domain.Kind]bool) domain.With {
+	var w domain.With
+	for _, k := range domain.IncludeKinds {
+		if kinds[k] {
+			w.Kinds = append(w.Kinds, k)
+			if lean[k] {
+				w.Lean = append(w.Lean, k)
+			}
+		}
+	}
+	return w
 }
 
 // prime fills the request's loaders with the nodes a With reader returned.
@@ -133,28 +222,28 @@ func (l *Loaders) prime(g *domain.Graph) {
 
 // MeetingOf loads a meeting ("" = none), with the nodes the query asks of it.
 func (l *Loaders) MeetingOf(ctx context.Context, id string) (*domain.Meeting, error) {
-	l.meetingWith.note(ctx)
+	l.meetingWith.note(ctx, &l.lean)
 	return One(ctx, l.Meeting, id)
 }
 
 // MustMeeting loads a meeting, with the nodes the query asks of it;
 // ENOTFOUND if there is none.
 func (l *Loaders) MustMeeting(ctx context.Context, id string) (*domain.Meeting, error) {
-	l.meetingWith.note(ctx)
+	l.meetingWith.note(ctx, &l.lean)
 	return Must(ctx, l.Meeting, domain.KindMeeting, id)
 }
 
 // AppearancesOf loads a person's appearances, with the nodes the query asks of them.
 func (l *Loaders) AppearancesOf(ctx context.Context, personID string) ([]*domain.Appearance, error) {
-	l.appsByPersonWith.note(ctx)
+	l.appsByPersonWith.note(ctx, &l.lean)
 	return l.AppearancesByPerson.Load(ctx, personID)
 }
 
 // ListRecommendations reads a page of recommendations, with the nodes the
 // query asks of them, and primes the loaders with those.
 func (l *Loaders) ListRecommendations(ctx context.Context, q domain.RecommendationQuery) (*domain.RecommendationConnection, error) {
-	with := kindList(askedKinds(ctx))
-	if len(with) == 0 {
+	with := withOf(askedKinds(ctx), l.lean.get(ctx))
+	if len(with.Kinds) == 0 {
 		return l.store.ListRecommendations(ctx, q)
 	}
 	c, g, err := l.store.ListRecommendationsWith(ctx, q, with)
@@ -168,8 +257,8 @@ func (l *Loaders) ListRecommendations(ctx context.Context, q domain.Recommendati
 // Recurrences reads the recurrences of ids, with the nodes the query asks
 // of them, and primes the loaders with those.
 func (l *Loaders) Recurrences(ctx context.Context, ids []string, f domain.RecurrenceFilter) ([]*domain.Recurrence, error) {
-	with := kindList(askedKinds(ctx))
-	if len(with) == 0 {
+	with := withOf(askedKinds(ctx), l.lean.get(ctx))
+	if len(with.Kinds) == 0 {
 		return l.store.Recurrence(ctx, ids, f)
 	}
 	rs, g, err := l.store.RecurrenceWith(ctx, ids, f, with)
@@ -178,14 +267,4 @@ func (l *Loaders) Recurrences(ctx context.Context, ids []string, f domain.Recurr
 	}
 	l.prime(g)
 	return rs, nil
-}
-
-func kindList(ks map[domain.Kind]bool) []domain.Kind {
-	var out []domain.Kind
-	for _, k := range domain.IncludeKinds {
-		if ks[k] {
-			out = append(out, k)
-		}
-	}
-	return out
 }

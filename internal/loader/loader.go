@@ -38,6 +38,8 @@ type Loaders struct {
 
 	// What the callers of the loaders with a With reader asked for (include.go).
 	meetingWith, appsByMeetingWith, appsByPersonWith, recurrenceWith asked
+	// The kinds this request's operation never asks relations of (include.go).
+	lean leanKinds
 }
 
 // RecurrenceKey asks for one subject's recurrence under one filter.
@@ -98,13 +100,13 @@ func New(s domain.Store, wait time.Duration) *Loaders {
 // withPrimed returns a batch reader that calls plain when nobody asked for
 // more, and otherwise with, priming l with the nodes it returns.
 func withPrimed[V any](l *Loaders, a *asked, plain func(context.Context, []string) ([]V, error),
-	with func(context.Context, []string, []domain.Kind) ([]V, *domain.Graph, error)) func(context.Context, []string) ([]V, error) {
+	with func(context.Context, []string, domain.With) ([]V, *domain.Graph, error)) func(context.Context, []string) ([]V, error) {
 	return func(ctx context.Context, ids []string) ([]V, error) {
-		kinds := a.list()
-		if len(kinds) == 0 {
+		w := a.with()
+		if len(w.Kinds) == 0 {
 			return plain(ctx, ids)
 		}
-		vs, g, err := with(ctx, ids, kinds)
+		vs, g, err := with(ctx, ids, w)
 		if err != nil {
 			return nil, err
 		}
@@ -134,7 +136,7 @@ func recurrences(ctx context.Context, l *Loaders, keys []RecurrenceKey) ([]*doma
 		}
 		rs, err := withPrimed(l, &l.recurrenceWith, func(ctx context.Context, ids []string) ([]*domain.Recurrence, error) {
 			return l.store.Recurrence(ctx, ids, f)
-		}, func(ctx context.Context, ids []string, with []domain.Kind) ([]*domain.Recurrence, *domain.Graph, error) {
+		}, func(ctx context.Context, ids []string, with domain.With) ([]*domain.Recurrence, *domain.Graph, error) {
 			return l.store.RecurrenceWith(ctx, ids, f, with)
 		})(ctx, ids)
 		if err != nil {

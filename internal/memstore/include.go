@@ -13,7 +13,7 @@ import (
 // nodes and not in the answer, as with two separate calls.
 
 // MeetingsWith returns Meetings and the nodes of the kinds in with they refer to.
-func (s *Store) MeetingsWith(ctx context.Context, ids []string, with []domain.Kind) ([]*domain.Meeting, *domain.Graph, error) {
+func (s *Store) MeetingsWith(ctx context.Context, ids []string, with domain.With) ([]*domain.Meeting, *domain.Graph, error) {
 	in, err := domain.NewInclude(with)
 	if err != nil {
 		return nil, nil, err
@@ -28,17 +28,17 @@ func (s *Store) MeetingsWith(ctx context.Context, ids []string, with []domain.Ki
 }
 
 // AppearancesByMeetingWith returns AppearancesByMeeting and the nodes of the kinds in with they refer to.
-func (s *Store) AppearancesByMeetingWith(ctx context.Context, meetingIDs []string, with []domain.Kind) ([][]*domain.Appearance, *domain.Graph, error) {
+func (s *Store) AppearancesByMeetingWith(ctx context.Context, meetingIDs []string, with domain.With) ([][]*domain.Appearance, *domain.Graph, error) {
 	return s.appearancesWith(ctx, s.AppearancesByMeeting, meetingIDs, with)
 }
 
 // AppearancesByPersonWith returns AppearancesByPerson and the nodes of the kinds in with they refer to.
-func (s *Store) AppearancesByPersonWith(ctx context.Context, personIDs []string, with []domain.Kind) ([][]*domain.Appearance, *domain.Graph, error) {
+func (s *Store) AppearancesByPersonWith(ctx context.Context, personIDs []string, with domain.With) ([][]*domain.Appearance, *domain.Graph, error) {
 	return s.appearancesWith(ctx, s.AppearancesByPerson, personIDs, with)
 }
 
 func (s *Store) appearancesWith(ctx context.Context, read func(context.Context, []string) ([][]*domain.Appearance, error),
-	ids []string, with []domain.Kind) ([][]*domain.Appearance, *domain.Graph, error) {
+	ids []string, with domain.With) ([][]*domain.Appearance, *domain.Graph, error) {
 	in, err := domain.NewInclude(with)
 	if err != nil {
 		return nil, nil, err
@@ -55,7 +55,7 @@ func (s *Store) appearancesWith(ctx context.Context, read func(context.Context, 
 }
 
 // ListRecommendationsWith returns ListRecommendations and the nodes of the kinds in with its page refers to.
-func (s *Store) ListRecommendationsWith(ctx context.Context, q domain.RecommendationQuery, with []domain.Kind) (*domain.RecommendationConnection, *domain.Graph, error) {
+func (s *Store) ListRecommendationsWith(ctx context.Context, q domain.RecommendationQuery, with domain.With) (*domain.RecommendationConnection, *domain.Graph, error) {
 	in, err := domain.NewInclude(with)
 	if err != nil {
 		return nil, nil, err
@@ -70,7 +70,7 @@ func (s *Store) ListRecommendationsWith(ctx context.Context, q domain.Recommenda
 }
 
 // RecurrenceWith returns Recurrence and the nodes of the kinds in with it refers to.
-func (s *Store) RecurrenceWith(ctx context.Context, ids []string, f domain.RecurrenceFilter, with []domain.Kind) ([]*domain.Recurrence, *domain.Graph, error) {
+func (s *Store) RecurrenceWith(ctx context.Context, ids []string, f domain.RecurrenceFilter, with domain.With) ([]*domain.Recurrence, *domain.Graph, error) {
 	in, err := domain.NewInclude(with)
 	if err != nil {
 		return nil, nil, err

@@ -25,7 +25,7 @@ func inTx(ctx context.Context, tx neo4j.ManagedTransaction) context.Context {
 
 // withRead runs answer and then the reads of what it noted in in, all in
 // one read transaction.
-func withRead[T any](ctx context.Context, s *Store, with []domain.Kind,
+func withRead[T any](ctx context.Context, s *Store, with domain.With,
 	answer func(ctx context.Context, in *domain.Include) (T, error)) (T, *domain.Graph, error) {
 	var zero T
 	if _, err := domain.NewInclude(with); err != nil {
@@ -61,7 +61,11 @@ func included(ctx context.Context, tx neo4j.ManagedTransaction, in *domain.Inclu
 		for _, k := range includable {
 			if ids := next[k.kind]; len(ids) > 0 {
 				p := "ids" + k.label
-				parts = append(parts, "UNWIND $"+p+" AS id MATCH (n:"+k.label+" {"+propID+": id}) RETURN '"+string(k.kind)+"' AS kind, "+k.row+" AS row")
+				row := k.row
+				if in.Lean(k.kind) {
+					row = k.leanRow
+				}
+				parts = append(parts, "UNWIND $"+p+" AS id MATCH (n:"+k.label+" {"+propID+": id}) RETURN '"+string(k.kind)+"' AS kind, "+row+" AS row")
 				params[p] = ids
 			}
 		}
@@ -91,46 +95,54 @@ func included(ctx context.Context, tx neo4j.ManagedTransaction, in *domain.Inclu
 
 // includeKind reads the nodes of one kind for included: the RETURN items
 // of its batch reader (its fields) as one map, row, whose keys are the
-// columns its mapper reads.
+// columns its mapper reads; leanRow has only the items of its lean fields
+// (domain.Lean), and the mapper finds null, its zero value, in the others.
 type includeKind struct {
-	kind    domain.Kind
-	label   string
-	row     string
-	columns []string
-	add     func(g *domain.Graph, f *fields, rec *neo4j.Record)
+	kind         domain.Kind
+	label        string
+	row, leanRow string
+	columns      []string // of row
+	leanColumns  []string // of leanRow: a subset of columns
+	add          func(g *domain.Graph, f *fields, rec *neo4j.Record)
 }
 
-func newIncludeKind(kind domain.Kind, label, fields string, add func(g *domain.Graph, f *fields, rec *neo4j.Record)) includeKind {
+func newIncludeKind(kind domain.Kind, label, fields, leanFields string, add func(g *domain.Graph, f *fields, rec *neo4j.Record)) includeKind {
 	k := includeKind{kind: kind, label: label, add: add}
+	k.row, k.columns = rowOf(fields)
+	k.leanRow, k.leanColumns = rowOf(leanFields)
+	return k
+}
+
+// rowOf returns the RETURN items of fields as one map, and its keys.
+func rowOf(fields string) (row string, columns []string) {
 	var entries []string
 	for _, item := range splitTop(fields) {
 		expr, alias := item, item
 		if i := lastTopAS(item); i >= 0 {
 			expr, alias = strings.TrimSpace(item[:i]), strings.TrimSpace(item[i+len(" AS "):])
 		}
-		k.columns = append(k.columns, alias)
+		columns = append(columns, alias)
 		entries = append(entries, alias+": "+expr)
 	}
-	k.row = "{" + strings.Join(entries, ", ") + "}"
-	return k
+	return "{" + strings.Join(entries, ", ") + "}", columns
 }
 
 // includable are the kinds of domain.IncludeKinds, read with the fields of
 // their batch readers, so that both read the same.
 var includable = []includeKind{
-	newIncludeKind(domain.KindCouncil, labelCouncil, councilFields, func(g *domain.Graph, f *fields, rec *neo4j.Record) {
+	newIncludeKind(domain.KindCouncil, labelCouncil, councilFields, "n", func(g *domain.Graph, f *fields, rec *neo4j.Record) {
 		g.Councils = append(g.Councils, councilOf(f, rec))
 	}),
-	newIncludeKind(domain.KindMeeting, labelMeeting, meetingFields, func(g *domain.Graph, f *fields, rec *neo4j.Record) {
+	newIncludeKind(domain.KindMeeting, labelMeeting, meetingFields, meetingLeanFields, func(g *domain.Graph, f *fields, rec *neo4j.Record) {
 		g.Meetings = append(g.Meetings, meetingOf(f, rec))
 	}),
-	newIncludeKind(domain.KindPerson, labelPerson, personFields, func(g *domain.Graph, f *fields, rec *neo4j.Record) {
+	newIncludeKind(domain.KindPerson, labelPerson, personFields, "n", func(g *domain.Graph, f *fields, rec *neo4j.Record) {
 		g.People = append(g.People, personOf(f, rec))
 	}),
-	newIncludeKind(domain.KindInstitution, labelInstitution, institutionFields, func(g *domain.Graph, f *fields, rec *neo4j.Record) {
+	newIncludeKind(domain.KindInstitution, labelInstitution, institutionFields, "n", func(g *domain.Graph, f *fields, rec *neo4j.Record) {
 		g.Institutions = append(g.Institutions, institutionOf(f, rec))
 	}),
-	newIncludeKind(domain.KindPlace, labelPlace, placeFields, func(g *domain.Graph, f *fields, rec *neo4j.Record) {
+	newIncludeKind(domain.KindPlace, labelPlace, placeFields, "n", func(g *domain.Graph, f *fields, rec *neo4j.Record) {
 		g.Places = append(g.Places, placeOf(f, rec))
 	}),
 }
@@ -186,7 +198,7 @@ func scanTop(s string, at func(i int)) {
 }
 
 // MeetingsWith returns Meetings and the nodes of the kinds in with they refer to.
-func (s *Store) MeetingsWith(ctx context.Context, ids []string, with []domain.Kind) ([]*domain.Meeting, *domain.Graph, error) {
+func (s *Store) MeetingsWith(ctx context.Context, ids []string, with domain.With) ([]*domain.Meeting, *domain.Graph, error) {
 	return withRead(ctx, s, with, func(ctx context.Context, in *domain.Include) ([]*domain.Meeting, error) {
 		ms, err := s.Meetings(ctx, ids)
 		in.Meetings(ms...)
@@ -195,7 +207,7 @@ func (s *Store) MeetingsWith(ctx context.Context, ids []string, with []domain.Ki
 }
 
 // AppearancesByMeetingWith returns AppearancesByMeeting and the nodes of the kinds in with they refer to.
-func (s *Store) AppearancesByMeetingWith(ctx context.Context, meetingIDs []string, with []domain.Kind) ([][]*domain.Appearance, *domain.Graph, error) {
+func (s *Store) AppearancesByMeetingWith(ctx context.Context, meetingIDs []string, with domain.With) ([][]*domain.Appearance, *domain.Graph, error) {
 	return withRead(ctx, s, with, func(ctx context.Context, in *domain.Include) ([][]*domain.Appearance, error) {
 		as, err := s.AppearancesByMeeting(ctx, meetingIDs)
 		for _, xs := range as {
@@ -206,7 +218,7 @@ func (s *Store) AppearancesByMeetingWith(ctx context.Context, meetingIDs []strin
 }
 
 // AppearancesByPersonWith returns AppearancesByPerson and the nodes of the kinds in with they refer to.
-func (s *Store) AppearancesByPersonWith(ctx context.Context, personIDs []string, with []domain.Kind) ([][]*domain.Appearance, *domain.Graph, error) {
+func (s *Store) AppearancesByPersonWith(ctx context.Context, personIDs []string, with domain.With) ([][]*domain.Appearance, *domain.Graph, error) {
 	return withRead(ctx, s, with, func(ctx context.Context, in *domain.Include) ([][]*domain.Appearance, error) {
 		as, err := s.AppearancesByPerson(ctx, personIDs)
 		for _, xs := range as {
@@ -217,7 +229,7 @@ func (s *Store) AppearancesByPersonWith(ctx context.Context, personIDs []string,
 }
 
 // ListRecommendationsWith returns ListRecommendations and the nodes of the kinds in with its page refers to.
-func (s *Store) ListRecommendationsWith(ctx context.Context, q domain.RecommendationQuery, with []domain.Kind) (*domain.RecommendationConnection, *domain.Graph, error) {
+func (s *Store) ListRecommendationsWith(ctx context.Context, q domain.RecommendationQuery, with domain.With) (*domain.RecommendationConnection, *domain.Graph, error) {
 	return withRead(ctx, s, with, func(ctx context.Context, in *domain.Include) (*domain.RecommendationConnection, error) {
 		c, err := s.ListRecommendations(ctx, q)
 		if err != nil {
@@ -229,7 +241,7 @@ func (s *Store) ListRecommendationsWith(ctx context.Context, q domain.Recommenda
 }
 
 // RecurrenceWith returns Recurrence and the nodes of the kinds in with it refers to.
-func (s *Store) RecurrenceWith(ctx context.Context, ids []string, f domain.RecurrenceFilter, with []domain.Kind) ([]*domain.Recurrence, *domain.Graph, error) {
+func (s *Store) RecurrenceWith(ctx context.Context, ids []string, f domain.RecurrenceFilter, with domain.With) ([]*domain.Recurrence, *domain.Graph, error) {
 	return withRead(ctx, s, with, func(ctx context.Context, in *domain.Include) ([]*domain.Recurrence, error) {
 		rs, err := s.Recurrence(ctx, ids, f)
 		in.Recurrences(rs...)

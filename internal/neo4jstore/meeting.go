@@ -10,9 +10,12 @@ import (
 
 // Meetings.
 const (
-	meetingFields = "n, " +
+	// meetingLeanFields are the fields of a lean meeting (domain.Lean): the
+	// node and the references domain.Include follows.
+	meetingLeanFields = "n, " +
 		"head(COLLECT { MATCH (n)-[:" + relPartOf + "]->(x:" + labelCouncil + ") RETURN x." + propID + " }) AS council, " +
-		"head(COLLECT { MATCH (n)-[:" + relHeldIn + "]->(x:" + labelPlace + ") RETURN x." + propID + " }) AS place, " +
+		"head(COLLECT { MATCH (n)-[:" + relHeldIn + "]->(x:" + labelPlace + ") RETURN x." + propID + " }) AS place"
+	meetingFields = meetingLeanFields + ", " +
 		"COLLECT { MATCH (n)-[r:" + relOrganizedBy + "]->(x:" + labelInstitution + ") RETURN x." + propID + " ORDER BY r." + propPosition + " } AS organizers, " +
 		"COLLECT { MATCH (n)-[r:" + relAbout + "]->(x:" + labelTheme + ") RETURN x." + propID + " ORDER BY r." + propPosition + " } AS themes, " +
 		"COLLECT { MATCH (n)-[r:" + relMentions + "]->(x:" + labelInitiative + ") RETURN x." + propID + " ORDER BY r." + propPosition + " } AS initiatives, " +

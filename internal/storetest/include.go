@@ -10,7 +10,8 @@ import (
 // testInclude checks the With readers: the same answer as the reader without
 // With, plus the nodes of the kinds asked that the answer refers to, as
 // domain.Include follows references (only through included nodes), equal
-// to what the batch readers return for them, ordered by ID.
+// to what the batch readers return for them, ordered by ID; and, asked
+// lean, those nodes domain.Lean.
 func testInclude(t *testing.T, s *suite) {
 	st := s.loaded(t)
 	type answer struct {
@@ -23,14 +24,14 @@ func testInclude(t *testing.T, s *suite) {
 	sco := domain.RecommendationQuery{Filter: domain.RecommendationFilter{InitiativeID: "sco"}}
 	cases := []struct {
 		name  string
-		call  func(ctx context.Context, with []domain.Kind) (answer, error)
+		call  func(ctx context.Context, with domain.With) (answer, error)
 		plain func(ctx context.Context) (any, error)
 		with  []domain.Kind
 		want  map[domain.Kind][]string
 	}{
 		{
 			name: "meetings: councils and places, none for a one-off event without a place or an unknown ID",
-			call: func(ctx context.Context, w []domain.Kind) (answer, error) {
+			call: func(ctx context.Context, w domain.With) (answer, error) {
 				return with(st.MeetingsWith(ctx, idsOf("raec-5", "caspian-roundtable-2023", "no-such-meeting", "raec-4"), w))
 			},
 			plain: func(ctx context.Context) (any, error) {
@@ -41,7 +42,7 @@ func testInclude(t *testing.T, s *suite) {
 		},
 		{
 			name: "meetings: nothing asked, nothing returned",
-			call: func(ctx context.Context, w []domain.Kind) (answer, error) {
+			call: func(ctx context.Context, w domain.With) (answer, error) {
 				return with(st.MeetingsWith(ctx, idsOf("raec-5"), w))
 			},
 			plain: func(ctx context.Context) (any, error) { return plain(st.Meetings(ctx, idsOf("raec-5"))) },
@@ -49,7 +50,7 @@ func testInclude(t *testing.T, s *suite) {
 		},
 		{
 			name: "a meeting's appearances: people and institutions",
-			call: func(ctx context.Context, w []domain.Kind) (answer, error) {
+			call: func(ctx context.Context, w domain.With) (answer, error) {
 				return with(st.AppearancesByMeetingWith(ctx, idsOf("raec-5", "no-such-meeting"), w))
 			},
 			plain: func(ctx context.Context) (any, error) {
@@ -63,7 +64,7 @@ func testInclude(t *testing.T, s *suite) {
 		},
 		{
 			name: "a person's appearances: meetings, their councils (through the meetings) and institutions",
-			call: func(ctx context.Context, w []domain.Kind) (answer, error) {
+			call: func(ctx context.Context, w domain.With) (answer, error) {
 				return with(st.AppearancesByPersonWith(ctx, idsOf("timur-zhakenov"), w))
 			},
 			plain: func(ctx context.Context) (any, error) {
@@ -79,7 +80,7 @@ func testInclude(t *testing.T, s *suite) {
 		{
 			// Rule: references are followed through included nodes only.
 			name: "a person's appearances: councils without meetings are not reached",
-			call: func(ctx context.Context, w []domain.Kind) (answer, error) {
+			call: func(ctx context.Context, w domain.With) (answer, error) {
 				return with(st.AppearancesByPersonWith(ctx, idsOf("timur-zhakenov"), w))
 			},
 			plain: func(ctx context.Context) (any, error) {
@@ -90,7 +91,7 @@ func testInclude(t *testing.T, s *suite) {
 		},
 		{
 			name: "a page of recommendations: meetings and their places",
-			call: func(ctx context.Context, w []domain.Kind) (answer, error) {
+			call: func(ctx context.Context, w domain.With) (answer, error) {
 				return with(st.ListRecommendationsWith(ctx, sco, w))
 			},
 			plain: func(ctx context.Context) (any, error) { return plain(st.ListRecommendations(ctx, sco)) },
@@ -99,7 +100,7 @@ func testInclude(t *testing.T, s *suite) {
 		},
 		{
 			name: "recurrence: the meetings of the first and last mention and the councils counted",
-			call: func(ctx context.Context, w []domain.Kind) (answer, error) {
+			call: func(ctx context.Context, w domain.With) (answer, error) {
 				return with(st.RecurrenceWith(ctx, idsOf("sco", "caspian-five"), domain.RecurrenceFilter{}, w))
 			},
 			plain: func(ctx context.Context) (any, error) {
@@ -113,40 +114,84 @@ func testInclude(t *testing.T, s *suite) {
 		},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			ctx := t.Context()
-			got, err := c.call(ctx, c.with)
-			must(t, "With", err)
-			want, err := c.plain(ctx)
-			must(t, "without With", err)
-			check(t, "answer", got.v, want)
-			if got.g == nil {
-				t.Fatal("With returned a nil graph")
+		for _, lean := range []bool{false, true} {
+			name := c.name
+			w := domain.With{Kinds: c.with}
+			if lean {
+				name += ", lean"
+				w.Lean = c.with
 			}
-			check(t, "graph", got.g, includedGraph(t, st, c.want))
-		})
+			t.Run(name, func(t *testing.T) {
+				ctx := t.Context()
+				got, err := c.call(ctx, w)
+				must(t, "With", err)
+				want, err := c.plain(ctx)
+				must(t, "without With", err)
+				check(t, "answer", got.v, want)
+				if got.g == nil {
+					t.Fatal("With returned a nil graph")
+				}
+				wantG := includedGraph(t, st, c.want)
+				if lean {
+					wantG = domain.LeanGraph(wantG, c.with)
+				}
+				check(t, "graph", got.g, wantG)
+			})
+		}
 	}
+
+	t.Run("lean nodes lack their relations, and only the kinds asked lean are", func(t *testing.T) {
+		ctx := t.Context()
+		_, g, err := st.AppearancesByMeetingWith(ctx, idsOf("raec-5"), domain.With{
+			Kinds: []domain.Kind{domain.KindPerson, domain.KindInstitution}, Lean: []domain.Kind{domain.KindPerson, domain.KindMeeting}})
+		must(t, "AppearancesByMeetingWith", err)
+		if len(g.People) == 0 || len(g.Institutions) == 0 || len(g.Meetings) != 0 {
+			t.Fatalf("got %d people, %d institutions, %d meetings; want some, some, none", len(g.People), len(g.Institutions), len(g.Meetings))
+		}
+		ids := make([]string, len(g.People))
+		for i, p := range g.People {
+			ids[i] = p.ID
+			if p.Sources != nil || p.Affiliations != nil || p.CountryID != "" {
+				t.Errorf("lean person %s has relations: %+v", p.ID, p)
+			}
+			if p.Name == "" {
+				t.Errorf("lean person %s lost its properties: %+v", p.ID, p)
+			}
+		}
+		whole, err := st.People(ctx, ids)
+		must(t, "People", err)
+		if n := countOf(whole, func(p *domain.Person) int { return len(p.Affiliations) + len(p.Sources) }); n == 0 {
+			t.Fatal("the people have no relations to leave out: the case checks nothing")
+		}
+		if n := countOf(g.Institutions, func(i *domain.Institution) int { return len(i.Sources) }); n == 0 {
+			t.Errorf("institutions, not asked lean, came without sources: %+v", g.Institutions)
+		}
+	})
 
 	t.Run("a kind that cannot be included is EINVALID", func(t *testing.T) {
 		ctx := t.Context()
-		bad := []domain.Kind{domain.KindPerson, domain.KindCountry}
-		_, _, err := st.MeetingsWith(ctx, idsOf("raec-5"), bad)
-		wantCode(t, "MeetingsWith", err, domain.EINVALID)
-		_, _, err = st.AppearancesByMeetingWith(ctx, idsOf("raec-5"), bad)
-		wantCode(t, "AppearancesByMeetingWith", err, domain.EINVALID)
-		_, _, err = st.AppearancesByPersonWith(ctx, idsOf("pavel-orlov"), bad)
-		wantCode(t, "AppearancesByPersonWith", err, domain.EINVALID)
-		_, _, err = st.ListRecommendationsWith(ctx, sco, bad)
-		wantCode(t, "ListRecommendationsWith", err, domain.EINVALID)
-		_, _, err = st.RecurrenceWith(ctx, idsOf("sco"), domain.RecurrenceFilter{}, bad)
-		wantCode(t, "RecurrenceWith", err, domain.EINVALID)
+		for _, bad := range []domain.With{
+			{Kinds: []domain.Kind{domain.KindPerson, domain.KindCountry}},
+			{Kinds: []domain.Kind{domain.KindPerson}, Lean: []domain.Kind{domain.KindCountry}},
+		} {
+			_, _, err := st.MeetingsWith(ctx, idsOf("raec-5"), bad)
+			wantCode(t, "MeetingsWith", err, domain.EINVALID)
+			_, _, err = st.AppearancesByMeetingWith(ctx, idsOf("raec-5"), bad)
+			wantCode(t, "AppearancesByMeetingWith", err, domain.EINVALID)
+			_, _, err = st.AppearancesByPersonWith(ctx, idsOf("pavel-orlov"), bad)
+			wantCode(t, "AppearancesByPersonWith", err, domain.EINVALID)
+			_, _, err = st.ListRecommendationsWith(ctx, sco, bad)
+			wantCode(t, "ListRecommendationsWith", err, domain.EINVALID)
+			_, _, err = st.RecurrenceWith(ctx, idsOf("sco"), domain.RecurrenceFilter{}, bad)
+			wantCode(t, "RecurrenceWith", err, domain.EINVALID)
+		}
 	})
 
 	t.Run("the reader's own errors come through", func(t *testing.T) {
 		ctx := t.Context()
-		_, _, err := st.RecurrenceWith(ctx, idsOf("raec-5"), domain.RecurrenceFilter{}, []domain.Kind{domain.KindMeeting})
+		_, _, err := st.RecurrenceWith(ctx, idsOf("raec-5"), domain.RecurrenceFilter{}, domain.WithKinds(domain.KindMeeting))
 		wantCode(t, "RecurrenceWith of a meeting", err, domain.EINVALID)
-		_, _, err = st.ListRecommendationsWith(ctx, domain.RecommendationQuery{Sort: "SIDEWAYS"}, []domain.Kind{domain.KindMeeting})
+		_, _, err = st.ListRecommendationsWith(ctx, domain.RecommendationQuery{Sort: "SIDEWAYS"}, domain.WithKinds(domain.KindMeeting))
 		wantCode(t, "ListRecommendationsWith with an unknown order", err, domain.EINVALID)
 	})
 }
@@ -177,3 +222,12 @@ func includedGraph(t *testing.T, st domain.Store, want map[domain.Kind][]string)
 }
 
 func idsOf(xs ...string) []string { return xs }
+
+// countOf sums n over xs.
+func countOf[T any](xs []T, n func(T) int) int {
+	total := 0
+	for _, x := range xs {
+		total += n(x)
+	}
+	return total
+}

@@ -25,7 +25,7 @@ var IncludeKinds = []Kind{KindCouncil, KindMeeting, KindPerson, KindInstitution,
 // ...), then until Next returns nothing, read the nodes it names and Add them.
 type Include struct {
 	with    map[Kind]bool
-	seen    map[string]bool
+	seen    map[kindID]bool
 	pending map[Kind][]string
 	g       Graph
 }
@@ -33,7 +33,7 @@ type Include struct {
 // NewInclude returns an Include of the kinds in with; EINVALID (field
 // "with") for a kind not in IncludeKinds.
 func NewInclude(with []Kind) (*Include, error) {
-	in := &Include{with: map[Kind]bool{}, seen: map[string]bool{}, pending: map[Kind][]string{}}
+	in := &Include{with: map[Kind]bool{}, seen: map[kindID]bool{}, pending: map[Kind][]string{}}
 	for i, k := range with {
 		if !slices.Contains(IncludeKinds, k) {
 			return nil, Invalidf("with", "with[%d] %q is not one of %v", i, k, IncludeKinds)
@@ -43,11 +43,18 @@ func NewInclude(with []Kind) (*Include, error) {
 	return in, nil
 }
 
+// kindID is a node noted, as a key that costs no allocation (a string of
+// kind and ID joined costs one per reference, and a query notes hundreds).
+type kindID struct {
+	kind Kind
+	id   string
+}
+
 func (in *Include) add(k Kind, id string) {
-	if id == "" || !in.with[k] || in.seen[string(k)+"\x00"+id] {
+	if id == "" || !in.with[k] || in.seen[kindID{k, id}] {
 		return
 	}
-	in.seen[string(k)+"\x00"+id] = true
+	in.seen[kindID{k, id}] = true
 	in.pending[k] = append(in.pending[k], id)
 }
 

@@ -3,13 +3,14 @@ package main
 // The garbage collector's setting for serve (-gc-percent).
 //
 // The embedded store keeps the whole graph on the Go heap (about 460 MiB
-// live at SF1), and every GraphQL request allocates 50–500 KiB, mostly in
+// live at SF1), and every GraphQL request allocates 48–483 KB, mostly in
 // gqlgen's executor. With Go's default GOGC=100 a collection starts every
 // time the heap has grown by the live heap again, so at SF1 one client
-// started one every ~2 s, and each marked for 0.25–0.8 s with a worker on one
-// of the machine's cores: a fifth of the requests ran beside a collection,
-// which is where the p99 of several milliseconds came from
-// (docs/benchmarks.md, "Embedded store p99 at SF1"). The time spent
+// started one every 2–3 s, and each marked for 0.3–0.7 s (median) with a
+// worker on one of the machine's two cores: the server was marking 15–27 %
+// of the time, and the p99 of several milliseconds came mostly from the
+// requests beside a collection (docs/benchmarks.md, "Embedded store p99 at
+// SF1 (profiling)"). The time spent
 // marking is proportional to how often a collection starts, that is to the
 // allocation rate divided by GOGC: letting the heap grow by more between
 // collections is the one setting that makes them rarer, at the price of

@@ -29,6 +29,7 @@ type config struct {
 	logLevel    string
 	pprof       bool
 	batchWait   time.Duration // 0: batchWaitFor(store)
+	gcPercent   int           // 0: auto (gc.go)
 }
 
 func defaultDataPath(getenv func(string) string) string {

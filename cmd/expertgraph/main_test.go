@@ -100,6 +100,8 @@ func TestRunRefusesBadConfiguration(t *testing.T) {
 		{"bad duration", []string{"serve"}, map[string]string{"NEO4J_CONNECT_TIMEOUT": "soon"}, "NEO4J_CONNECT_TIMEOUT"},
 		{"bad batch wait", []string{"serve"}, map[string]string{"EXPERTGRAPH_BATCH_WAIT": "brief"}, "EXPERTGRAPH_BATCH_WAIT"},
 		{"negative batch wait", []string{"serve", "-batch-wait", "-1ms"}, nil, "-batch-wait"},
+		{"bad gc percent", []string{"serve", "-gc-percent", "0"}, nil, "-gc-percent"},
+		{"bad gc percent env", []string{"serve"}, map[string]string{"EXPERTGRAPH_GC_PERCENT": "lots"}, "-gc-percent"},
 		{"bad read timeout", []string{"serve"}, map[string]string{"NEO4J_READ_TIMEOUT": "soon"}, "NEO4J_READ_TIMEOUT"},
 		{"bad write timeout", []string{"serve"}, map[string]string{"NEO4J_WRITE_TIMEOUT": "10"}, "NEO4J_WRITE_TIMEOUT"},
 		{"bad seed flag", []string{"serve"}, map[string]string{"EXPERTGRAPH_SEED": "yes"}, "EXPERTGRAPH_SEED"},

@@ -36,9 +36,16 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs.BoolVar(&c.pprof, "pprof", envOr(getenv, "EXPERTGRAPH_PPROF", "false") == "true", "serve Go profiles at /debug/pprof/ (EXPERTGRAPH_PPROF)")
 	fs.DurationVar(&c.batchWait, "batch-wait", envDuration(getenv, "EXPERTGRAPH_BATCH_WAIT", 0, &envErrs),
 		"how long each dataloader collects keys before one store read; 0: 1ms on neo4j, 100µs on embedded (EXPERTGRAPH_BATCH_WAIT)")
+	gcPercent := fs.String("gc-percent", envOr(getenv, "EXPERTGRAPH_GC_PERCENT", "auto"),
+		"the garbage collector's GOGC: auto (on embedded, 400 or less so that the heap grows by at most 2 GiB between collections, unless GOGC is set; on neo4j, Go's default) or a percentage (EXPERTGRAPH_GC_PERCENT)")
 	if err := fs.Parse(args); err != nil {
 		return c, errUsage
 	}
+	gc, err := parseGCPercent(*gcPercent)
+	if err != nil {
+		envErrs = append(envErrs, err.Error())
+	}
+	c.gcPercent = gc
 	if len(envErrs) > 0 {
 		return c, errors.New(strings.Join(envErrs, "; "))
 	}
@@ -104,6 +111,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		if err := seedIfEmpty(ctx, store, log); err != nil {
 			return err
 		}
+	}
+	if gc, restore := setGCPercent(c.gcPercent, c.store, getenv); gc != 0 {
+		defer restore()
+		log.Info("garbage collector", "gogc", gc, "live_heap_mib", liveHeap()>>20)
 	}
 	var origins []string
 	for _, o := range strings.Split(c.corsOrigins, ",") {

@@ -104,7 +104,7 @@ func leanAll[T any](xs []*T) []*T {
 type Include struct {
 	with    map[Kind]bool
 	lean    map[Kind]bool
-	seen    map[string]bool
+	seen    map[kindID]bool
 	pending map[Kind][]string
 	g       Graph
 }
@@ -112,7 +112,7 @@ type Include struct {
 // NewInclude returns an Include of with; EINVALID (field "with") for a
 // kind, in Kinds or Lean, not in IncludeKinds.
 func NewInclude(with With) (*Include, error) {
-	in := &Include{with: map[Kind]bool{}, lean: map[Kind]bool{}, seen: map[string]bool{}, pending: map[Kind][]string{}}
+	in := &Include{with: map[Kind]bool{}, lean: map[Kind]bool{}, seen: map[kindID]bool{}, pending: map[Kind][]string{}}
 	for i, k := range with.Kinds {
 		if !slices.Contains(IncludeKinds, k) {
 			return nil, Invalidf("with", "with[%d] %q is not one of %v", i, k, IncludeKinds)
@@ -131,11 +131,18 @@ func NewInclude(with With) (*Include, error) {
 // Lean reports whether the nodes of kind k are to be returned lean.
 func (in *Include) Lean(k Kind) bool { return in.lean[k] }
 
+// kindID is a node noted, as a key that costs no allocation (a string of
+// kind and ID joined costs one per reference, and a query notes hundreds).
+type kindID struct {
+	kind Kind
+	id   string
+}
+
 func (in *Include) add(k Kind, id string) {
-	if id == "" || !in.with[k] || in.seen[string(k)+"\x00"+id] {
+	if id == "" || !in.with[k] || in.seen[kindID{k, id}] {
 		return
 	}
-	in.seen[string(k)+"\x00"+id] = true
+	in.seen[kindID{k, id}] = true
 	in.pending[k] = append(in.pending[k], id)
 }
 

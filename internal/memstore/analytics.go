@@ -31,16 +31,16 @@ func (s *Store) Recurrence(ctx context.Context, ids []string, f domain.Recurrenc
 		out[i] = r
 		years := map[int]*domain.YearCount{}
 		councils := map[string]*domain.CouncilCount{}
+		var first, last *domain.Meeting
 		for _, at := range st.mentionedAt[id] { // by date, then ID
 			m, recs := at.meeting, at.recs
 			if !st.meetingMatches(m, filter) {
 				continue
 			}
-			mention := &domain.Mention{MeetingID: m.ID, Date: m.Date}
-			if r.FirstMention == nil {
-				r.FirstMention = mention
+			if first == nil {
+				first = m
 			}
-			r.LastMention = mention
+			last = m
 			r.MeetingCount++
 			r.RecommendationCount += recs
 			y := years[m.Date.Year]
@@ -59,6 +59,13 @@ func (s *Store) Recurrence(ctx context.Context, ids []string, f domain.Recurrenc
 				}
 				c.Meetings++
 				c.Recommendations += recs
+			}
+		}
+		if first != nil { // a Mention for the first and the last only, not one per meeting
+			r.FirstMention = &domain.Mention{MeetingID: first.ID, Date: first.Date}
+			r.LastMention = r.FirstMention
+			if last != first {
+				r.LastMention = &domain.Mention{MeetingID: last.ID, Date: last.Date}
 			}
 		}
 		r.Councils = slices.SortedFunc(maps.Values(councils), func(a, b *domain.CouncilCount) int {

@@ -190,18 +190,19 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 	dt.reset(len(g.ids))
 	ds.set(from, 0)
 	dt.set(to, 0)
-	fs, ts := []int32{from}, []int32{to}
+	fs, ts := append(ds.layer[:0], from), append(dt.layer[:0], to)
 	a, b := 0, 0
 	met := false
 	for !met && a+b < maxHops && len(fs) > 0 && len(ts) > 0 {
 		if g.degree(fs) <= g.degree(ts) {
 			a++
-			fs, met = g.expand(fs, ds, dt, a)
+			fs, ds.spare = g.expand(fs, ds.spare[:0], ds, dt, a, &met), fs
 		} else {
 			b++
-			ts, met = g.expand(ts, dt, ds, b)
+			ts, dt.spare = g.expand(ts, dt.spare[:0], dt, ds, b, &met), ts
 		}
 	}
+	ds.layer, dt.layer = fs, ts // kept with the marks, for the next search
 	if !met {
 		return []*domain.Path{}, nil
 	}
@@ -275,21 +276,19 @@ func (g *graph) degree(frontier []int32) int {
 	return n
 }
 
-// expand returns the nodes one hop beyond frontier not yet in dist, marking
-// them at hops, and whether one of them is in other.
-func (g *graph) expand(frontier []int32, dist, other *marks, hops int) ([]int32, bool) {
-	var next []int32
-	met := false
+// expand appends to next the nodes one hop beyond frontier not yet in dist,
+// marking them at hops, and sets *met if one of them is in other.
+func (g *graph) expand(frontier, next []int32, dist, other *marks, hops int, met *bool) []int32 {
 	for _, n := range frontier {
 		for _, h := range g.adj[n] {
 			if !dist.has(h.to) {
 				dist.set(h.to, hops)
 				next = append(next, h.to)
-				met = met || other.has(h.to)
+				*met = *met || other.has(h.to)
 			}
 		}
 	}
-	return next, met
+	return next
 }
 
 // marks are the distances of a breadth-first search, by node number; a
@@ -298,6 +297,10 @@ type marks struct {
 	gen  uint32
 	seen []uint32 // node number -> the generation that set its distance
 	dist []uint8
+	// The layers of the search (the frontier, and the next one being
+	// built), kept for reuse: a layer can hold thousands of nodes, and
+	// growing it anew for every search was most of what a search allocated.
+	layer, spare []int32
 }
 
 // pathMarks are the marks of the two searches of ShortestPaths, kept for

@@ -1,0 +1,86 @@
+package workload
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/expertgraph/expertgraph/bench/gen"
+	"github.com/expertgraph/expertgraph/internal/domain"
+	"github.com/expertgraph/expertgraph/internal/httpserver"
+	"github.com/expertgraph/expertgraph/internal/memstore"
+)
+
+// BenchmarkGraphQL sends the eight operations of expertgraphOps, exactly as
+// egbench run does, through the server's GraphQL handler (limits, loaders,
+// gqlgen, JSON) over the embedded store holding the SF1 graph, in process:
+// no network and no load generator beside it, so that allocations per
+// request (what drives the garbage collector, docs/benchmarks.md) are
+// measured exactly, whatever else the machine runs:
+//
+//	go test ./bench/workload -run '^$' -bench GraphQL -benchmem -benchtime 2000x
+func BenchmarkGraphQL(b *testing.B) {
+	ctx := context.Background()
+	g := gen.New(gen.Config{SF: 1, Seed: 1})
+	all := &domain.Graph{}
+	for _, c := range g.Base(5000) {
+		appendGraph(all, c)
+	}
+	for c := g.Meetings(1000); c != nil; c = g.Meetings(1000) {
+		appendGraph(all, c)
+	}
+	g.Sample.Done()
+	st, err := memstore.Open("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close(ctx)
+	if err := st.Upsert(ctx, all); err != nil {
+		b.Fatal(err)
+	}
+	all = nil
+	h := httpserver.GraphQL(httpserver.Config{Store: st, BatchWait: 100 * time.Microsecond})
+	target := &GraphQL{ops: expertgraphOps}
+	for _, q := range Questions {
+		b.Run(q, func(b *testing.B) {
+			r := rand.New(rand.NewPCG(1, 0))
+			bodies := make([][]byte, 64)
+			for i := range bodies {
+				bodies[i], _ = json.Marshal(map[string]any{"query": expertgraphOps[q], "variables": target.vars(q, Draw(r, g.Sample, q))})
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(bodies[i%len(bodies)]))
+				req.Header.Set("Content-Type", "application/json")
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK || bytes.Contains(rec.Body.Bytes(), []byte(`"errors"`)) {
+					b.Fatalf("%s: HTTP %d: %.300s", q, rec.Code, rec.Body)
+				}
+				i++
+			}
+		})
+	}
+}
+
+// appendGraph adds the nodes of g to all.
+func appendGraph(all, g *domain.Graph) {
+	all.Countries = append(all.Countries, g.Countries...)
+	all.Places = append(all.Places, g.Places...)
+	all.Institutions = append(all.Institutions, g.Institutions...)
+	all.People = append(all.People, g.People...)
+	all.Councils = append(all.Councils, g.Councils...)
+	all.Initiatives = append(all.Initiatives, g.Initiatives...)
+	all.Themes = append(all.Themes, g.Themes...)
+	all.Sources = append(all.Sources, g.Sources...)
+	all.Publications = append(all.Publications, g.Publications...)
+	all.Meetings = append(all.Meetings, g.Meetings...)
+	all.Appearances = append(all.Appearances, g.Appearances...)
+	all.Recommendations = append(all.Recommendations, g.Recommendations...)
+}

@@ -214,12 +214,16 @@ func write[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTrans
 // timeout. It fails at once while Neo4j is known to be down, and is
 // cancelled (the driver's retries with it) as soon as it is; a failure that
 // looks like Neo4j not answering, or a call slower than suspectAfter, starts
-// the health probe.
+// the health probe. A call whose caller's context ends (the request's
+// deadline, a client gone) returns that context's error, which the server
+// shows as TIMEOUT as it does for the embedded store; only the store's own
+// timeout is EUNAVAILABLE.
 func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	var zero T
 	if err := s.health.check(); err != nil {
 		return zero, err
 	}
+	caller := ctx
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	ctx, cancelDown := context.WithCancelCause(ctx)
@@ -249,6 +253,9 @@ func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeo
 			return zero, domain.Unavailable(errDown)
 		}
 		s.health.failed(ctx, err)
+		if cerr := caller.Err(); cerr != nil {
+			return zero, fmt.Errorf("neo4jstore: %w (%v)", cerr, err)
+		}
 		return zero, s.mapErr(err)
 	}
 	return v, nil

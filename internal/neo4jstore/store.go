@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -61,6 +62,8 @@ type Store struct {
 	driver       neo4j.DriverWithContext
 	probe        neo4j.DriverWithContext // the health probe's own driver (one connection)
 	health       *health
+	statements   *statements  // the read statements run, for the warm-up (warm.go)
+	calls        atomic.Int64 // calls running, but the warm-up's
 	db           string
 	log          *slog.Logger
 	readTimeout  time.Duration
@@ -112,9 +115,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		driver.Close(context.WithoutCancel(ctx))
 		return nil, fmt.Errorf("neo4jstore: %w", err)
 	}
-	s := &Store{driver: driver, probe: probe, db: cfg.Database, log: log,
+	s := &Store{driver: driver, probe: probe, db: cfg.Database, log: log, statements: &statements{},
 		readTimeout: cfg.ReadTimeout, writeTimeout: cfg.WriteTimeout}
 	s.health = newHealth(func(ctx context.Context) error { return pingWith(ctx, probe, s.db) }, log)
+	s.health.warm = s.warm
 	if err := s.connect(ctx, cfg.ConnectTimeout); err != nil {
 		s.Close(context.WithoutCancel(ctx))
 		return nil, err
@@ -155,11 +159,15 @@ func (s *Store) connect(ctx context.Context, timeout time.Duration) error {
 }
 
 // Ping returns nil when the store can serve requests: at once EUNAVAILABLE
-// while Neo4j is known to be down, else a query within pingTimeout (or the
-// read timeout if shorter).
+// while Neo4j is known to be down, at once nil if a call has just succeeded
+// (health.fresh), else a query within pingTimeout (or the read timeout if
+// shorter).
 func (s *Store) Ping(ctx context.Context) error {
 	if err := s.health.check(); err != nil {
 		return err
+	}
+	if s.health.fresh() {
+		return nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, min(pingTimeout, cmp.Or(s.readTimeout, DefaultReadTimeout)))
 	defer cancel()
@@ -224,6 +232,11 @@ func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeo
 		return zero, err
 	}
 	caller := ctx
+	warming := ctx.Value(warmKey{}) != nil
+	if !warming {
+		s.calls.Add(1)
+		defer s.calls.Add(-1)
+	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	ctx, cancelDown := context.WithCancelCause(ctx)
@@ -235,6 +248,9 @@ func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeo
 	guarded := func(tx neo4j.ManagedTransaction) (T, error) {
 		if err := s.health.check(); err != nil {
 			return zero, err // a domain error: the driver does not retry it
+		}
+		if mode == neo4j.AccessModeRead && s.statements != nil && !warming {
+			tx = noting{tx, s.statements}
 		}
 		return work(tx)
 	}
@@ -258,6 +274,7 @@ func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeo
 		}
 		return zero, s.mapErr(err)
 	}
+	s.health.succeeded()
 	return v, nil
 }
 

@@ -64,6 +64,7 @@ type Store struct {
 	health       *health
 	statements   *statements  // the read statements run, for the warm-up (warm.go)
 	calls        atomic.Int64 // calls running, but the warm-up's
+	lastCall     atomic.Int64 // when one of those last started or ended (Unix nanoseconds)
 	db           string
 	log          *slog.Logger
 	readTimeout  time.Duration
@@ -234,8 +235,12 @@ func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeo
 	caller := ctx
 	warming := ctx.Value(warmKey{}) != nil
 	if !warming {
+		s.lastCall.Store(time.Now().UnixNano())
 		s.calls.Add(1)
-		defer s.calls.Add(-1)
+		defer func() {
+			s.lastCall.Store(time.Now().UnixNano())
+			s.calls.Add(-1)
+		}()
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()

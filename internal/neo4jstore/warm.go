@@ -16,15 +16,18 @@ import (
 // per statement, far more on a busy machine (docs/neo4j.md). So the store
 // remembers the read statements it runs, and when the health probe sees
 // Neo4j answer again it runs them again in the background, most used first,
-// one at a time and only while no call of the store is running: Neo4j is
-// marked up at once and requests are served meanwhile without the warm-up
-// competing with them for Neo4j's CPU (which on a 2-core machine made the
-// first answers slower, not faster), and a statement a client has run since
-// the return is not run again.
+// one at a time and only once no call of the store has run for warmQuiet:
+// Neo4j is marked up at once and requests are served meanwhile without the
+// warm-up competing with them for Neo4j's CPU (which on a 2-core machine
+// made the first answers slower, not faster: the clients ask for their own
+// statements at once), and a statement a client has run since the return is
+// not run again. What the warm-up buys is the statements the clients have
+// not asked for again yet.
 const (
 	warmMax     = 256                   // distinct read statements remembered
 	warmTimeout = 60 * time.Second      // the whole warm-up
-	warmIdle    = 50 * time.Millisecond // how often the warm-up looks whether the store is idle
+	warmQuiet   = time.Second           // how long the store must have been idle before each warm-up statement
+	warmIdle    = 50 * time.Millisecond // how often the warm-up looks whether it is
 )
 
 type warmKey struct{}
@@ -100,8 +103,14 @@ func (tx noting) Run(ctx context.Context, cypher string, params map[string]any) 
 	return tx.ManagedTransaction.Run(ctx, cypher, params)
 }
 
+// idleFor reports whether no call of the store (but the warm-up's) has run
+// for d.
+func (s *Store) idleFor(d time.Duration) bool {
+	return s.calls.Load() == 0 && time.Since(time.Unix(0, s.lastCall.Load())) >= d
+}
+
 // warm runs the remembered read statements again, most run first, one at a
-// time while no other call of the store runs, each in its own read
+// time once the store has been idle for warmQuiet, each in its own read
 // transaction with its result discarded, skipping those a caller has run
 // since the warm-up began, until all have run or ctx ends (Neo4j down again,
 // the store closed, warmTimeout).
@@ -111,7 +120,7 @@ func (s *Store) warm(ctx context.Context) {
 	sts := s.statements.list()
 	ran, skipped := 0, 0
 	for _, st := range sts {
-		for s.calls.Load() > 0 && ctx.Err() == nil {
+		for !s.idleFor(warmQuiet) && ctx.Err() == nil {
 			time.Sleep(warmIdle)
 		}
 		if ctx.Err() != nil {

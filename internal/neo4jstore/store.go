@@ -223,10 +223,11 @@ func write[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTrans
 // timeout. It fails at once while Neo4j is known to be down, and is
 // cancelled (the driver's retries with it) as soon as it is; a failure that
 // looks like Neo4j not answering, or a call slower than suspectAfter, starts
-// the health probe. A call whose caller's context ends (the request's
+// the health probe. A call stopped by its caller's context (the request's
 // deadline, a client gone) returns that context's error, which the server
-// shows as TIMEOUT as it does for the embedded store; only the store's own
-// timeout is EUNAVAILABLE.
+// shows as TIMEOUT as it does for the embedded store; the store's own
+// timeout, or a caller's deadline passing while the driver retries a server
+// that does not answer, is EUNAVAILABLE.
 func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	var zero T
 	if err := s.health.check(); err != nil {
@@ -274,7 +275,7 @@ func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeo
 			return zero, domain.Unavailable(errDown)
 		}
 		s.health.failed(ctx, err)
-		if cerr := caller.Err(); cerr != nil {
+		if cerr := caller.Err(); cerr != nil && byContext(err) {
 			return zero, fmt.Errorf("neo4jstore: %w (%v)", cerr, err)
 		}
 		return zero, s.mapErr(err)
@@ -305,6 +306,25 @@ func (s *Store) mapErr(err error) error {
 		return domain.Wrap(domain.Errorf(domain.ECONFLICT, "an ID is already used by a node of another kind; try again"), err)
 	}
 	return err
+}
+
+// byContext reports whether err is the driver stopping because a context
+// ended, rather than a failure of the server (the driver's errors do not
+// unwrap, so its retries and connectivity errors are looked into).
+func byContext(err error) bool {
+	var (
+		conn  *neo4j.ConnectivityError
+		limit *neo4j.TransactionExecutionLimit
+	)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return true
+	case errors.As(err, &limit):
+		return len(limit.Errors) == 0 || byContext(limit.Errors[len(limit.Errors)-1])
+	case errors.As(err, &conn):
+		return conn.Inner != nil && byContext(conn.Inner)
+	}
+	return false
 }
 
 // unavailable reports whether err means the server did not answer (or not

@@ -1,8 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,6 +16,7 @@ import (
 	"github.com/expertgraph/expertgraph/internal/domain"
 	"github.com/expertgraph/expertgraph/internal/httpserver"
 	"github.com/expertgraph/expertgraph/internal/instrument"
+	"github.com/expertgraph/expertgraph/internal/loader"
 )
 
 // syntheticGraph makes n meetings of one council, each with three speakers
@@ -209,6 +215,96 @@ func TestFieldsOutsideListsDoNotWait(t *testing.T) {
 						t.Errorf("took %v with a batch wait of %v: a field outside any list waited for more keys", took, wait)
 					}
 				})
+			}
+		})
+	}
+}
+
+// TestBatchWaitHonoursTheRequest checks that a field inside a list, waiting
+// for its loader's batch to gather keys, gives up when the request ends: with
+// a batch wait of 20 s, a request whose deadline passes (or whose client
+// cancels it) after 200 ms answers TIMEOUT at once instead of waiting out the
+// batch (and then reading, or failing as UNAVAILABLE on Neo4j). Loads of
+// every shape (one key, many keys, a thunk) are checked against the loaders
+// directly too. The bound on the time is half the wait, not a speed limit.
+func TestBatchWaitHonoursTheRequest(t *testing.T) {
+	const (
+		wait  = 20 * time.Second
+		after = 200 * time.Millisecond
+	)
+	const query = `{ meetings(first: 10) { nodes { id speakers { person { name } } } } }`
+	limits := httpserver.DefaultLimits
+	limits.Timeout = after.Milliseconds()
+	ends := []struct {
+		name    string
+		limits  httpserver.Limits
+		ctx     func() (context.Context, context.CancelFunc)
+		wantErr error
+		wantMsg string
+	}{
+		{"deadline", limits, func() (context.Context, context.CancelFunc) { return context.WithTimeout(context.Background(), after) },
+			context.DeadlineExceeded, "took too long"},
+		{"cancelled", httpserver.DefaultLimits, func() (context.Context, context.CancelFunc) {
+			ctx, cancel := context.WithCancel(context.Background())
+			time.AfterFunc(after, cancel)
+			return ctx, cancel
+		}, context.Canceled, "cancelled"},
+	}
+	loads := []struct {
+		name string
+		load func(ctx context.Context, l *loader.Loaders) error
+	}{
+		{"Load", func(ctx context.Context, l *loader.Loaders) error {
+			_, err := l.Meeting.Load(ctx, "raec-5")
+			return err
+		}},
+		{"LoadAll", func(ctx context.Context, l *loader.Loaders) error {
+			_, err := loader.All(ctx, l.Person, []string{"hikmet-hajiyev", "igor-maslov"})
+			return err
+		}},
+		{"LoadThunk", func(ctx context.Context, l *loader.Loaders) error {
+			_, err := l.AppearancesByMeeting.LoadThunk(ctx, "raec-5")()
+			return err
+		}},
+		{"Nodes", func(ctx context.Context, l *loader.Loaders) error {
+			_, err := l.Nodes(ctx, []*domain.NodeRef{{ID: "raec-5", Kind: domain.KindMeeting}, {ID: "baku", Kind: domain.KindPlace}})
+			return err
+		}},
+	}
+	for _, sc := range testStores(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			s := seeded(t, sc)
+			for _, end := range ends {
+				t.Run(end.name, func(t *testing.T) {
+					h := httpserver.New(httpserver.Config{Store: s, Logger: discardLogger(), BatchWait: wait, Limits: end.limits})
+					ctx, cancel := end.ctx()
+					defer cancel()
+					body, _ := json.Marshal(map[string]any{"query": query})
+					req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/graphql", bytes.NewReader(body))
+					req.Header.Set("Content-Type", "application/json")
+					rec := httptest.NewRecorder()
+					start := time.Now()
+					h.ServeHTTP(rec, req)
+					took := time.Since(start)
+					codes, msg := errorCodes(t, rec.Body.Bytes())
+					if len(codes) == 0 || codes[0] != "TIMEOUT" || !strings.Contains(msg, end.wantMsg) {
+						t.Errorf("codes %v (%s), want TIMEOUT (%q)", codes, msg, end.wantMsg)
+					}
+					if took > wait/2 {
+						t.Errorf("took %v with a batch wait of %v: the request waited out the batch", took, wait)
+					}
+				})
+				for _, ld := range loads {
+					t.Run(end.name+"/"+ld.name, func(t *testing.T) {
+						ctx, cancel := end.ctx()
+						defer cancel()
+						start := time.Now()
+						err := ld.load(ctx, loader.New(s, wait))
+						if took := time.Since(start); !errors.Is(err, end.wantErr) || took > wait/2 {
+							t.Errorf("after %v: %v, want %v", took, err, end.wantErr)
+						}
+					})
+				}
 			}
 		})
 	}

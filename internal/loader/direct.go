@@ -2,6 +2,7 @@ package loader
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -19,7 +20,8 @@ import (
 // milliseconds when it has nothing else to do) on every level of the
 // query. Inside a list (the speakers of each of 100 meetings) keys are
 // batched as before. LoadAll and LoadAllThunk outside a list read all their
-// keys in one call at once; LoadThunk always batches.
+// keys in one call at once; LoadThunk always batches. A load that waits for
+// a batch returns as soon as ctx ends (await).
 type Loader[K comparable, V any] struct {
 	*dataloadgen.Loader[K, V]
 	read func(context.Context, []K) ([]V, error)
@@ -39,7 +41,7 @@ func newLoader[K comparable, V any](wait time.Duration, read func(context.Contex
 // inside one.
 func (l *Loader[K, V]) Load(ctx context.Context, key K) (V, error) {
 	if inList(ctx) {
-		return l.Loader.Load(ctx, key)
+		return await(ctx, l.Loader.LoadThunk(ctx, key))
 	}
 	l.mu.Lock()
 	v, ok := l.primed[key]
@@ -60,7 +62,7 @@ func (l *Loader[K, V]) Load(ctx context.Context, key K) (V, error) {
 // outside a list; batched inside one.
 func (l *Loader[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
 	if inList(ctx) {
-		return l.Loader.LoadAll(ctx, keys)
+		return await(ctx, l.Loader.LoadAllThunk(ctx, keys))
 	}
 	out := make([]V, len(keys))
 	var miss []K
@@ -92,10 +94,48 @@ func (l *Loader[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
 // already.
 func (l *Loader[K, V]) LoadAllThunk(ctx context.Context, keys []K) func() ([]V, error) {
 	if inList(ctx) {
-		return l.Loader.LoadAllThunk(ctx, keys)
+		th := l.Loader.LoadAllThunk(ctx, keys)
+		return func() ([]V, error) { return await(ctx, th) }
 	}
 	vs, err := l.LoadAll(ctx, keys)
 	return func() ([]V, error) { return vs, err }
+}
+
+// LoadThunk hands key to the batch and returns the wait for its value.
+func (l *Loader[K, V]) LoadThunk(ctx context.Context, key K) func() (V, error) {
+	th := l.Loader.LoadThunk(ctx, key)
+	return func() (V, error) { return await(ctx, th) }
+}
+
+// await returns what th returns, or the error of ctx (wrapping
+// context.DeadlineExceeded or context.Canceled, which the server shows as
+// TIMEOUT) if ctx ends first. dataloadgen's thunks wait for the batch without
+// watching any context, so with a long batch wait a request would otherwise
+// be held past its deadline. The batch still runs when its wait is over, and
+// reads nothing if its context has ended (batch).
+func await[T any](ctx context.Context, th func() (T, error)) (T, error) {
+	var zero T
+	if err := ctx.Err(); err != nil {
+		return zero, fmt.Errorf("loader: %w", err)
+	}
+	if ctx.Done() == nil {
+		return th()
+	}
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := th()
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		return zero, fmt.Errorf("loader: waiting for a batch: %w", ctx.Err())
+	}
 }
 
 // Prime puts value in the cache for key, unless the key is there already.

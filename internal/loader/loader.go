@@ -54,9 +54,14 @@ type RecurrenceKey struct {
 const DefaultWait = time.Millisecond
 
 // batch adapts a store batch reader, whose results are indexed like its
-// keys, to a dataloadgen fetch function.
+// keys, to a dataloadgen fetch function. A batch whose request has ended by
+// the time its wait is over (its callers have returned, see await) reads
+// nothing.
 func batch[K comparable, V any](read func(context.Context, []K) ([]V, error)) func(context.Context, []K) ([]V, []error) {
 	return func(ctx context.Context, keys []K) ([]V, []error) {
+		if err := ctx.Err(); err != nil {
+			return nil, []error{err}
+		}
 		vs, err := read(ctx, keys)
 		if err != nil {
 			return nil, []error{err}

@@ -14,6 +14,10 @@
 // included), and fails at once with EUNAVAILABLE while the health probe
 // (health.go) knows Neo4j does not answer: calls neither hang on a server
 // that accepts connections but does not answer nor pile up while it is down.
+// A caller's own deadline or cancellation is returned as the context's error,
+// not EUNAVAILABLE. When Neo4j answers again, the store reruns its read
+// statements in the background while idle to warm Neo4j's query caches
+// (warm.go).
 //
 // # Graph model
 //

@@ -33,8 +33,10 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // TestHealth drives the health probe with a ping that fails or succeeds at
 // will: a call failing as unavailable marks Neo4j down once the probe fails
 // too, calls then fail at once with EUNAVAILABLE, and the probe marks it up
-// as soon as the ping answers again. Failures that are not unavailability,
-// or a probe that succeeds at once, leave it up.
+// as soon as the ping answers again and starts the warm-up once, which ends
+// when Neo4j goes down again. Failures that are not unavailability, or a
+// probe that succeeds at once, leave it up, with no warm-up. A success is
+// fresh (answers Ping) until a call fails as unavailable.
 func TestHealth(t *testing.T) {
 	unavailableErr := &neo4j.ConnectivityError{Inner: io.EOF}
 	tests := []struct {
@@ -62,15 +64,31 @@ func TestHealth(t *testing.T) {
 				}
 				return errors.New("connection refused")
 			}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+			var warms, warmsEnded atomic.Int32
+			h.warm = func(ctx context.Context) {
+				warms.Add(1)
+				<-ctx.Done()
+				warmsEnded.Add(1)
+			}
 			t.Cleanup(h.close)
+			h.succeeded()
+			if !h.fresh() {
+				t.Fatal("a call has just succeeded, but fresh() says no")
+			}
 
 			up := h.upContext()
 			h.failed(context.Background(), tc.failure)
+			if fresh := h.fresh(); fresh == unavailable(tc.failure) {
+				t.Errorf("after a call failed with %v: fresh() = %v", tc.failure, fresh)
+			}
 			waitFor(t, "the probe to finish its first ping", func() bool { return pings.Load() > 0 || !unavailable(tc.failure) })
 			if !tc.wantDown {
 				waitFor(t, "the probe to stop", func() bool { return !h.probing.Load() })
 				if err := h.check(); err != nil || up.Err() != nil {
 					t.Fatalf("check() = %v, calls cancelled: %v; want neither", err, context.Cause(up))
+				}
+				if n := warms.Load(); n != 0 {
+					t.Fatalf("%d warm-ups while Neo4j stayed up, want none", n)
 				}
 				return
 			}
@@ -89,6 +107,13 @@ func TestHealth(t *testing.T) {
 				t.Fatalf("calls after Neo4j came back are cancelled: %v", err)
 			}
 			waitFor(t, "the probe to stop", func() bool { return !h.probing.Load() })
+			waitFor(t, "the warm-up to start", func() bool { return warms.Load() == 1 })
+			down.Store(true)
+			h.failed(context.Background(), unavailableErr)
+			waitFor(t, "the warm-up to end when Neo4j goes down again", func() bool { return warmsEnded.Load() == 1 })
+			if n := warms.Load(); n != 1 {
+				t.Fatalf("%d warm-ups for one return, want 1", n)
+			}
 		})
 	}
 }

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -395,6 +396,29 @@ func operators(p neo4j.ProfiledPlan) string {
 		out += " " + operators(c)
 	}
 	return out
+}
+
+// TestByContext checks which driver errors mean a context stopped the call
+// (TIMEOUT when it is the caller's) rather than the server failing.
+func TestByContext(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{
+		{context.DeadlineExceeded, true},
+		{fmt.Errorf("reading: %w", context.Canceled), true},
+		{&neo4j.ConnectivityError{Inner: context.DeadlineExceeded}, true},
+		{&neo4j.TransactionExecutionLimit{Cause: "context deadline exceeded"}, true},
+		{&neo4j.TransactionExecutionLimit{Cause: "context deadline exceeded", Errors: []error{&neo4j.ConnectivityError{Inner: context.Canceled}}}, true},
+		{&neo4j.TransactionExecutionLimit{Cause: "context deadline exceeded", Errors: []error{
+			&neo4j.ConnectivityError{Inner: errors.New("dial tcp 127.0.0.1:1: connect: connection refused")}}}, false},
+		{&neo4j.ConnectivityError{Inner: io.EOF}, false},
+		{&neo4j.Neo4jError{Code: "Neo.TransientError.General.DatabaseUnavailable"}, false},
+	} {
+		if got := byContext(c.err); got != c.want {
+			t.Errorf("byContext(%v) = %v, want %v", c.err, got, c.want)
+		}
+	}
 }
 
 // TestErrorMapping checks the codes of driver errors.

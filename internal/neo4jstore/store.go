@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -61,6 +62,9 @@ type Store struct {
 	driver       neo4j.DriverWithContext
 	probe        neo4j.DriverWithContext // the health probe's own driver (one connection)
 	health       *health
+	statements   *statements  // the read statements run, for the warm-up (warm.go)
+	calls        atomic.Int64 // calls running, but the warm-up's
+	lastCall     atomic.Int64 // when one of those last started or ended (Unix nanoseconds)
 	db           string
 	log          *slog.Logger
 	readTimeout  time.Duration
@@ -112,9 +116,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		driver.Close(context.WithoutCancel(ctx))
 		return nil, fmt.Errorf("neo4jstore: %w", err)
 	}
-	s := &Store{driver: driver, probe: probe, db: cfg.Database, log: log,
+	s := &Store{driver: driver, probe: probe, db: cfg.Database, log: log, statements: &statements{},
 		readTimeout: cfg.ReadTimeout, writeTimeout: cfg.WriteTimeout}
 	s.health = newHealth(func(ctx context.Context) error { return pingWith(ctx, probe, s.db) }, log)
+	s.health.warm = s.warm
 	if err := s.connect(ctx, cfg.ConnectTimeout); err != nil {
 		s.Close(context.WithoutCancel(ctx))
 		return nil, err
@@ -155,11 +160,15 @@ func (s *Store) connect(ctx context.Context, timeout time.Duration) error {
 }
 
 // Ping returns nil when the store can serve requests: at once EUNAVAILABLE
-// while Neo4j is known to be down, else a query within pingTimeout (or the
-// read timeout if shorter).
+// while Neo4j is known to be down, at once nil if a call has just succeeded
+// (health.fresh), else a query within pingTimeout (or the read timeout if
+// shorter).
 func (s *Store) Ping(ctx context.Context) error {
 	if err := s.health.check(); err != nil {
 		return err
+	}
+	if s.health.fresh() {
+		return nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, min(pingTimeout, cmp.Or(s.readTimeout, DefaultReadTimeout)))
 	defer cancel()
@@ -214,11 +223,25 @@ func write[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTrans
 // timeout. It fails at once while Neo4j is known to be down, and is
 // cancelled (the driver's retries with it) as soon as it is; a failure that
 // looks like Neo4j not answering, or a call slower than suspectAfter, starts
-// the health probe.
+// the health probe. A call stopped by its caller's context (the request's
+// deadline, a client gone) returns that context's error, which the server
+// shows as TIMEOUT as it does for the embedded store; the store's own
+// timeout, or a caller's deadline passing while the driver retries a server
+// that does not answer, is EUNAVAILABLE.
 func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	var zero T
 	if err := s.health.check(); err != nil {
 		return zero, err
+	}
+	caller := ctx
+	warming := ctx.Value(warmKey{}) != nil
+	if !warming {
+		s.lastCall.Store(time.Now().UnixNano())
+		s.calls.Add(1)
+		defer func() {
+			s.lastCall.Store(time.Now().UnixNano())
+			s.calls.Add(-1)
+		}()
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -231,6 +254,9 @@ func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeo
 	guarded := func(tx neo4j.ManagedTransaction) (T, error) {
 		if err := s.health.check(); err != nil {
 			return zero, err // a domain error: the driver does not retry it
+		}
+		if mode == neo4j.AccessModeRead && s.statements != nil && !warming {
+			tx = noting{tx, s.statements}
 		}
 		return work(tx)
 	}
@@ -249,8 +275,12 @@ func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeo
 			return zero, domain.Unavailable(errDown)
 		}
 		s.health.failed(ctx, err)
+		if cerr := caller.Err(); cerr != nil && byContext(err) {
+			return zero, fmt.Errorf("neo4jstore: %w (%v)", cerr, err)
+		}
 		return zero, s.mapErr(err)
 	}
+	s.health.succeeded()
 	return v, nil
 }
 
@@ -276,6 +306,25 @@ func (s *Store) mapErr(err error) error {
 		return domain.Wrap(domain.Errorf(domain.ECONFLICT, "an ID is already used by a node of another kind; try again"), err)
 	}
 	return err
+}
+
+// byContext reports whether err is the driver stopping because a context
+// ended, rather than a failure of the server (the driver's errors do not
+// unwrap, so its retries and connectivity errors are looked into).
+func byContext(err error) bool {
+	var (
+		conn  *neo4j.ConnectivityError
+		limit *neo4j.TransactionExecutionLimit
+	)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return true
+	case errors.As(err, &limit):
+		return len(limit.Errors) == 0 || byContext(limit.Errors[len(limit.Errors)-1])
+	case errors.As(err, &conn):
+		return conn.Inner != nil && byContext(conn.Inner)
+	}
+	return false
 }
 
 // unavailable reports whether err means the server did not answer (or not

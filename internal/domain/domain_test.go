@@ -2,6 +2,7 @@ package domain
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 )
 
@@ -143,5 +144,49 @@ func TestErrorCodesAndMessages(t *testing.T) {
 	}
 	if !errors.Is(Unavailable(cause), cause) {
 		t.Error("Unavailable loses its cause")
+	}
+}
+
+// TestLean checks that a lean node lacks its relations, keeps its other
+// fields, and that the node it was made from is left whole.
+func TestLean(t *testing.T) {
+	src := []SourceRef{{SourceID: "s"}}
+	m := &Meeting{ID: "m", CouncilID: "c", PlaceID: "p", Title: "T", OrganizerIDs: []string{"i"}, ThemeIDs: []string{"t"},
+		InitiativeIDs: []string{"x"}, Publications: []PublicationLink{{PublicationID: "pub"}}, Sources: src}
+	p := &Person{ID: "p", Name: "N", Aliases: []string{"A"}, CountryID: "c", Affiliations: []Affiliation{{InstitutionID: "i"}}, Sources: src}
+	i := &Institution{ID: "i", Name: "N", ParentID: "q", CountryID: "c", Sources: src}
+	c := &Council{ID: "c", Name: "N", CountryIDs: []string{"a", "b"}, OrganizerIDs: []string{"i"}, Sources: src}
+	pl := &Place{ID: "p", Name: "N", CountryID: "c", Sources: src}
+	cases := []struct {
+		name              string
+		lean, want, whole any // the lean copy, what it should be, the node after
+		wholeBefore       any
+	}{
+		{"a meeting keeps its council and place", *Lean(m), Meeting{ID: "m", CouncilID: "c", PlaceID: "p", Title: "T"}, *m, Meeting{ID: "m", CouncilID: "c", PlaceID: "p", Title: "T", OrganizerIDs: []string{"i"}, ThemeIDs: []string{"t"},
+			InitiativeIDs: []string{"x"}, Publications: []PublicationLink{{PublicationID: "pub"}}, Sources: src}},
+		{"a person keeps name and aliases", *Lean(p), Person{ID: "p", Name: "N", Aliases: []string{"A"}}, *p,
+			Person{ID: "p", Name: "N", Aliases: []string{"A"}, CountryID: "c", Affiliations: []Affiliation{{InstitutionID: "i"}}, Sources: src}},
+		{"an institution keeps its parent", *Lean(i), Institution{ID: "i", Name: "N", ParentID: "q"}, *i,
+			Institution{ID: "i", Name: "N", ParentID: "q", CountryID: "c", Sources: src}},
+		{"a council", *Lean(c), Council{ID: "c", Name: "N"}, *c,
+			Council{ID: "c", Name: "N", CountryIDs: []string{"a", "b"}, OrganizerIDs: []string{"i"}, Sources: src}},
+		{"a place", *Lean(pl), Place{ID: "p", Name: "N"}, *pl, Place{ID: "p", Name: "N", CountryID: "c", Sources: src}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if !reflect.DeepEqual(tc.lean, tc.want) {
+				t.Errorf("lean %+v, want %+v", tc.lean, tc.want)
+			}
+			if !reflect.DeepEqual(tc.whole, tc.wholeBefore) {
+				t.Errorf("the whole node changed: %+v", tc.whole)
+			}
+		})
+	}
+	if Lean[Meeting](nil) != nil {
+		t.Error("Lean(nil) is not nil")
+	}
+	g := LeanGraph(&Graph{People: []*Person{p}, Institutions: []*Institution{i}}, []Kind{KindPerson})
+	if g.People[0].Affiliations != nil || g.Institutions[0] != i || p.Affiliations == nil {
+		t.Errorf("LeanGraph made the wrong kinds lean, or changed the nodes given: %+v", g)
 	}
 }

@@ -309,6 +309,21 @@ func (g *Generator) date(year int) domain.Date {
 	}
 }
 
+// All returns the whole graph in one: Base and then every batch of
+// Meetings, for a caller that writes it in one Upsert (benchmarks in
+// process). The sample is complete afterwards.
+func (g *Generator) All() *domain.Graph {
+	all := &domain.Graph{}
+	for _, c := range g.Base(5000) {
+		all.Append(c)
+	}
+	for c := g.Meetings(1000); c != nil; c = g.Meetings(1000) {
+		all.Append(c)
+	}
+	g.Sample.Done()
+	return all
+}
+
 // Base returns the graph of everything but meetings in chunks of at most
 // perChunk nodes of the large kinds (institutions, people), each chunk
 // referring only to earlier chunks.

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/expertgraph/expertgraph/bench/gen"
-	"github.com/expertgraph/expertgraph/internal/domain"
 	"github.com/expertgraph/expertgraph/internal/httpserver"
 	"github.com/expertgraph/expertgraph/internal/memstore"
 )
@@ -27,14 +26,7 @@ import (
 func BenchmarkGraphQL(b *testing.B) {
 	ctx := context.Background()
 	g := gen.New(gen.Config{SF: 1, Seed: 1})
-	all := &domain.Graph{}
-	for _, c := range g.Base(5000) {
-		appendGraph(all, c)
-	}
-	for c := g.Meetings(1000); c != nil; c = g.Meetings(1000) {
-		appendGraph(all, c)
-	}
-	g.Sample.Done()
+	all := g.All()
 	st, err := memstore.Open("")
 	if err != nil {
 		b.Fatal(err)
@@ -67,20 +59,4 @@ func BenchmarkGraphQL(b *testing.B) {
 			}
 		})
 	}
-}
-
-// appendGraph adds the nodes of g to all.
-func appendGraph(all, g *domain.Graph) {
-	all.Countries = append(all.Countries, g.Countries...)
-	all.Places = append(all.Places, g.Places...)
-	all.Institutions = append(all.Institutions, g.Institutions...)
-	all.People = append(all.People, g.People...)
-	all.Councils = append(all.Councils, g.Councils...)
-	all.Initiatives = append(all.Initiatives, g.Initiatives...)
-	all.Themes = append(all.Themes, g.Themes...)
-	all.Sources = append(all.Sources, g.Sources...)
-	all.Publications = append(all.Publications, g.Publications...)
-	all.Meetings = append(all.Meetings, g.Meetings...)
-	all.Appearances = append(all.Appearances, g.Appearances...)
-	all.Recommendations = append(all.Recommendations, g.Recommendations...)
 }

@@ -190,3 +190,26 @@ func TestLean(t *testing.T) {
 		t.Errorf("LeanGraph made the wrong kinds lean, or changed the nodes given: %+v", g)
 	}
 }
+
+// TestGraphAppend checks that Append carries every collection of Graph: it
+// fails when a collection is added to Graph and not to Append.
+func TestGraphAppend(t *testing.T) {
+	var x Graph
+	v := reflect.ValueOf(&x).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		f := v.Field(i)
+		if f.Kind() != reflect.Slice {
+			t.Fatalf("Graph.%s is not a slice", v.Type().Field(i).Name)
+		}
+		f.Set(reflect.Append(f, reflect.New(f.Type().Elem().Elem())))
+	}
+	g := Graph{}
+	g.Append(&x)
+	g.Append(&x)
+	w := reflect.ValueOf(g)
+	for i := 0; i < w.NumField(); i++ {
+		if n := w.Field(i).Len(); n != 2 {
+			t.Errorf("Graph.%s: %d after two appends of one, want 2", w.Type().Field(i).Name, n)
+		}
+	}
+}

@@ -26,6 +26,25 @@ type Graph struct {
 	Redirects       []*Redirect // merged IDs (redirect.go)
 }
 
+// Append adds every node, appearance, recommendation and redirect of x to
+// g, after those g has (several import files or generated batches made one
+// graph, for one Upsert).
+func (g *Graph) Append(x *Graph) {
+	g.Countries = append(g.Countries, x.Countries...)
+	g.Places = append(g.Places, x.Places...)
+	g.Institutions = append(g.Institutions, x.Institutions...)
+	g.People = append(g.People, x.People...)
+	g.Councils = append(g.Councils, x.Councils...)
+	g.Initiatives = append(g.Initiatives, x.Initiatives...)
+	g.Themes = append(g.Themes, x.Themes...)
+	g.Sources = append(g.Sources, x.Sources...)
+	g.Publications = append(g.Publications, x.Publications...)
+	g.Meetings = append(g.Meetings, x.Meetings...)
+	g.Appearances = append(g.Appearances, x.Appearances...)
+	g.Recommendations = append(g.Recommendations, x.Recommendations...)
+	g.Redirects = append(g.Redirects, x.Redirects...)
+}
+
 // ValidationError lists every problem found in a graph. errors.As finds its
 // first problem as an *Error with code EINVALID.
 type ValidationError struct {

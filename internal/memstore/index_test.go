@@ -25,14 +25,7 @@ import (
 func indexedStore(t *testing.T) (*Store, *gen.Sample) {
 	t.Helper()
 	g := gen.New(gen.Config{SF: 0.02, Seed: 7})
-	all := &domain.Graph{}
-	for _, c := range g.Base(5000) {
-		appendGraph(all, c)
-	}
-	for c := g.Meetings(1000); c != nil; c = g.Meetings(1000) {
-		appendGraph(all, c)
-	}
-	g.Sample.Done()
+	all := g.All()
 	// Every fifth recommendation gets a twin at the same meeting and order,
 	// with other tags: their keys are equal, and only IDs order them.
 	var twins []*domain.Recommendation

@@ -19,14 +19,7 @@ import (
 func BenchmarkQuestions(b *testing.B) {
 	ctx := context.Background()
 	g := gen.New(gen.Config{SF: 1, Seed: 1})
-	all := &domain.Graph{}
-	for _, c := range g.Base(5000) {
-		appendGraph(all, c)
-	}
-	for c := g.Meetings(1000); c != nil; c = g.Meetings(1000) {
-		appendGraph(all, c)
-	}
-	g.Sample.Done()
+	all := g.All()
 	s := g.Sample
 	st, err := Open("")
 	if err != nil {
@@ -130,20 +123,4 @@ func BenchmarkQuestions(b *testing.B) {
 		}
 		return nil
 	})
-}
-
-// appendGraph adds the nodes of g to all.
-func appendGraph(all, g *domain.Graph) {
-	all.Countries = append(all.Countries, g.Countries...)
-	all.Places = append(all.Places, g.Places...)
-	all.Institutions = append(all.Institutions, g.Institutions...)
-	all.People = append(all.People, g.People...)
-	all.Councils = append(all.Councils, g.Councils...)
-	all.Initiatives = append(all.Initiatives, g.Initiatives...)
-	all.Themes = append(all.Themes, g.Themes...)
-	all.Sources = append(all.Sources, g.Sources...)
-	all.Publications = append(all.Publications, g.Publications...)
-	all.Meetings = append(all.Meetings, g.Meetings...)
-	all.Appearances = append(all.Appearances, g.Appearances...)
-	all.Recommendations = append(all.Recommendations, g.Recommendations...)
 }

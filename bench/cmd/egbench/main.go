@@ -509,19 +509,7 @@ func bulkLoad(ctx context.Context, store domain.Store, files []string, stderr io
 			return err
 		}
 		maps.Copy(kinds, g.Kinds())
-		all.Countries = append(all.Countries, g.Countries...)
-		all.Places = append(all.Places, g.Places...)
-		all.Institutions = append(all.Institutions, g.Institutions...)
-		all.People = append(all.People, g.People...)
-		all.Councils = append(all.Councils, g.Councils...)
-		all.Initiatives = append(all.Initiatives, g.Initiatives...)
-		all.Themes = append(all.Themes, g.Themes...)
-		all.Sources = append(all.Sources, g.Sources...)
-		all.Publications = append(all.Publications, g.Publications...)
-		all.Meetings = append(all.Meetings, g.Meetings...)
-		all.Appearances = append(all.Appearances, g.Appearances...)
-		all.Recommendations = append(all.Recommendations, g.Recommendations...)
-		all.Redirects = append(all.Redirects, g.Redirects...)
+		all.Append(g)
 		fmt.Fprintf(stderr, "load: read [%d/%d] %s (total %s)\n", i+1, len(files), filepath.Base(name), time.Since(start).Round(time.Second))
 	}
 	t := time.Now()

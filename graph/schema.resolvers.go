@@ -21,7 +21,7 @@ func (r *appearanceResolver) Meeting(ctx context.Context, obj *domain.Appearance
 }
 
 func (r *appearanceResolver) Person(ctx context.Context, obj *domain.Appearance) (*domain.Person, error) {
-	return loader.One(ctx, loader.For(ctx).Person, obj.PersonID)
+	return loader.For(ctx).PersonOf(ctx, obj.PersonID)
 }
 
 func (r *appearanceResolver) Institution(ctx context.Context, obj *domain.Appearance) (*domain.Institution, error) {
@@ -161,7 +161,7 @@ func (r *queryResolver) Meeting(ctx context.Context, id string) (*domain.Meeting
 }
 
 func (r *queryResolver) Person(ctx context.Context, id string) (*domain.Person, error) {
-	return loader.Must(ctx, loader.For(ctx).Person, domain.KindPerson, id)
+	return loader.For(ctx).MustPerson(ctx, id)
 }
 
 func (r *queryResolver) Institution(ctx context.Context, id string) (*domain.Institution, error) {
@@ -257,7 +257,7 @@ func (r *queryResolver) Pairs(ctx context.Context, kind domain.PairKind, scope *
 }
 
 func (r *queryResolver) Counts(ctx context.Context, by domain.CountBy, council *string, country *string, dates *domain.DateRange, filter *domain.MeetingFilter) ([]*domain.KeyCount, error) {
-	return r.Store.Count(ctx, domain.CountQuery{By: by, CouncilID: val(council), CountryID: val(country), Dates: val(dates), Filter: val(filter)})
+	return loader.For(ctx).Count(ctx, domain.CountQuery{By: by, CouncilID: val(council), CountryID: val(country), Dates: val(dates), Filter: val(filter)})
 }
 
 func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxHops *int) ([]*domain.Path, error) {

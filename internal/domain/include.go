@@ -16,10 +16,22 @@ var IncludeKinds = []Kind{KindCouncil, KindMeeting, KindPerson, KindInstitution,
 // answer refers to, as Include follows references; and, for the kinds also
 // in Lean, those nodes lean (see Lean), for a caller that will not ask for
 // their relations. A With of no kinds returns no nodes.
+//
+// Appearances asks MeetingsWith and PeopleWith for the next level's list
+// too: the appearances of each meeting or person found, in
+// Graph.Appearances, grouped by node in the order the answer first names
+// the nodes, each group in the order of AppearancesByMeeting or
+// AppearancesByPerson. Their references count as the answer's (a meeting's
+// speakers' people and institutions, a person's meetings). The readers
+// whose answer is not meetings or people ignore it.
 type With struct {
-	Kinds []Kind
-	Lean  []Kind
+	Kinds       []Kind
+	Lean        []Kind
+	Appearances bool
 }
+
+// Empty reports whether w asks for nothing beside the answer.
+func (w With) Empty() bool { return len(w.Kinds) == 0 && !w.Appearances }
 
 // WithKinds returns a With of kinds, none lean.
 func WithKinds(kinds ...Kind) With { return With{Kinds: kinds} }

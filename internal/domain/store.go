@@ -55,15 +55,19 @@ type Store interface {
 	// by Order, then ID.
 	RecommendationsByMeeting(ctx context.Context, meetingIDs []string) ([][]*Recommendation, error)
 
-	// MeetingsWith, AppearancesByMeetingWith, AppearancesByPersonWith,
-	// ListRecommendationsWith and RecurrenceWith answer as the method
-	// without With does and also return, read in the same transaction, the
-	// nodes of the kinds in with that the answer refers to, as Include
-	// follows references, each collection of the Graph ordered by ID (the
-	// others empty), those of the kinds in with.Lean Lean. They let a
-	// GraphQL query read a level of its answer and the nodes the next level
-	// asks for in one round trip. EINVALID for a kind not in IncludeKinds.
+	// MeetingsWith, PeopleWith, AppearancesByMeetingWith,
+	// AppearancesByPersonWith, ListRecommendationsWith and RecurrenceWith
+	// answer as the method without With does (PeopleWith as People) and
+	// also return, read in the same transaction, the nodes of the kinds in
+	// with that the answer refers to, as Include follows references, each
+	// collection of the Graph ordered by ID (the others empty), those of
+	// the kinds in with.Lean Lean; MeetingsWith and PeopleWith return the
+	// appearances of what they found too when with.Appearances says so. They
+	// let a GraphQL query read a level of its answer and what the next
+	// levels ask for in one round trip. EINVALID for a kind not in
+	// IncludeKinds.
 	MeetingsWith(ctx context.Context, ids []string, with With) ([]*Meeting, *Graph, error)
+	PeopleWith(ctx context.Context, ids []string, with With) ([]*Person, *Graph, error)
 	AppearancesByMeetingWith(ctx context.Context, meetingIDs []string, with With) ([][]*Appearance, *Graph, error)
 	AppearancesByPersonWith(ctx context.Context, personIDs []string, with With) ([][]*Appearance, *Graph, error)
 	ListRecommendationsWith(ctx context.Context, q RecommendationQuery, with With) (*RecommendationConnection, *Graph, error)
@@ -114,6 +118,10 @@ type Store interface {
 	// by count descending, then key; MEETINGS_PER_YEAR is ordered by year
 	// ascending instead.
 	Count(ctx context.Context, q CountQuery) ([]*KeyCount, error)
+	// Counts answers several Count queries in one read (a dashboard's
+	// charts), each as Count would; when any of them would fail, it fails
+	// with the error of the first such.
+	Counts(ctx context.Context, qs []CountQuery) ([][]*KeyCount, error)
 	// ShortestPaths returns up to MaxPaths shortest paths from one node to
 	// another within maxHops edges, ordered by their node IDs; none if the
 	// two are not connected within maxHops. EINVALID if maxHops is not

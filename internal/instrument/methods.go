@@ -153,6 +153,14 @@ func (s *Store) MeetingsWith(ctx context.Context, ids []string, with domain.With
 	return v, g, err
 }
 
+// PeopleWith calls the wrapped store and observes the call.
+func (s *Store) PeopleWith(ctx context.Context, ids []string, with domain.With) ([]*domain.Person, *domain.Graph, error) {
+	start := time.Now()
+	v, g, err := s.next.PeopleWith(ctx, ids, with)
+	s.observe(ctx, "PeopleWith", start, err)
+	return v, g, err
+}
+
 // AppearancesByMeetingWith calls the wrapped store and observes the call.
 func (s *Store) AppearancesByMeetingWith(ctx context.Context, meetingIDs []string, with domain.With) ([][]*domain.Appearance, *domain.Graph, error) {
 	start := time.Now()
@@ -310,6 +318,14 @@ func (s *Store) Count(ctx context.Context, q domain.CountQuery) ([]*domain.KeyCo
 	start := time.Now()
 	v, err := s.next.Count(ctx, q)
 	s.observe(ctx, "Count", start, err)
+	return v, err
+}
+
+// Counts calls the wrapped store and observes the call.
+func (s *Store) Counts(ctx context.Context, qs []domain.CountQuery) ([][]*domain.KeyCount, error) {
+	start := time.Now()
+	v, err := s.next.Counts(ctx, qs)
+	s.observe(ctx, "Counts", start, err)
 	return v, err
 }
 

@@ -32,6 +32,11 @@ var refFields = map[string]map[string]domain.Kind{
 	"CouncilCount":   {"council": domain.KindCouncil},
 }
 
+// listFields are, per GraphQL object type whose With reader can return
+// the next level's list too (domain.With.Appearances), the fields that read
+// that list.
+var listFields = map[string]string{"Meeting": "speakers", "Person": "appearances"}
+
 // through reports whether field of typ only wraps the results of the same
 // read (a connection's nodes, a recurrence's mentions), so that the fields
 // below it count as the read's own.
@@ -48,25 +53,34 @@ func through(typ, field string) bool {
 }
 
 // maxDepth bounds the walk of a selection set: the references chain at most
-// appearance → meeting → council, with a connection and an edge on top.
+// appearance → meeting → council, with a connection and an edge (or a
+// meeting's speakers) on top.
 const maxDepth = 6
 
-// askedKinds returns the kinds of node the selection set of the field
-// being resolved in ctx goes on to ask for through references; none outside
-// a GraphQL request.
-func askedKinds(ctx context.Context) map[domain.Kind]bool {
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil || !graphql.HasOperationContext(ctx) {
-		return nil
-	}
-	kinds := map[domain.Kind]bool{}
-	walk(graphql.GetOperationContext(ctx), fc.Field.Definition.Type.Name(), fc.Field.Selections, kinds, 0)
-	return kinds
+// wanted is what the selection set of a field goes on to ask of the read
+// that answers it: the kinds of node it reaches through references, and
+// whether it asks for the answer's list of appearances (listFields), whose
+// references then count as the answer's.
+type wanted struct {
+	kinds map[domain.Kind]bool
+	apps  bool
 }
 
-// walk adds to kinds what the selections sels on an object of type typ
-// ask for through references.
-func walk(op *graphql.OperationContext, typ string, sels ast.SelectionSet, kinds map[domain.Kind]bool, depth int) {
+// askedKinds returns what the selection set of the field being resolved
+// in ctx goes on to ask for; nothing outside a GraphQL request.
+func askedKinds(ctx context.Context) wanted {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil || !graphql.HasOperationContext(ctx) {
+		return wanted{}
+	}
+	w := wanted{kinds: map[domain.Kind]bool{}}
+	walk(graphql.GetOperationContext(ctx), fc.Field.Definition.Type.Name(), fc.Field.Selections, &w, 0)
+	return w
+}
+
+// walk adds to w what the selections sels on an object of type typ ask
+// for; the answer's own list counts only on the answer itself (depth 0).
+func walk(op *graphql.OperationContext, typ string, sels ast.SelectionSet, w *wanted, depth int) {
 	if depth > maxDepth {
 		return
 	}
@@ -76,10 +90,14 @@ func walk(op *graphql.OperationContext, typ string, sels ast.SelectionSet, kinds
 		}
 		k, ref := refFields[typ][f.Name]
 		if ref {
-			kinds[k] = true
+			w.kinds[k] = true
 		}
-		if ref || through(typ, f.Name) {
-			walk(op, f.Definition.Type.Name(), f.Selections, kinds, depth+1)
+		list := depth == 0 && listFields[typ] == f.Name
+		if list {
+			w.apps = true
+		}
+		if ref || list || through(typ, f.Name) {
+			walk(op, f.Definition.Type.Name(), f.Selections, w, depth+1)
 		}
 	}
 }
@@ -152,18 +170,19 @@ func leanOf(doc *ast.QueryDocument) map[domain.Kind]bool {
 	return lean
 }
 
-// asked collects the kinds a reader's callers in one request asked for.
+// asked collects what a reader's callers in one request asked for.
 type asked struct {
 	mu    sync.Mutex
 	kinds map[domain.Kind]bool
+	apps  bool
 	lean  map[domain.Kind]bool // the request's lean kinds, noted with the kinds
 }
 
-// note adds the kinds the field being resolved in ctx asks for, and notes
-// the request's lean kinds (lk) the first time.
+// note adds what the field being resolved in ctx asks for, and notes the
+// request's lean kinds (lk) the first time.
 func (a *asked) note(ctx context.Context, lk *leanKinds) {
-	ks := askedKinds(ctx)
-	if len(ks) == 0 {
+	w := askedKinds(ctx)
+	if len(w.kinds) == 0 && !w.apps {
 		return
 	}
 	lean := lk.get(ctx)
@@ -172,24 +191,26 @@ func (a *asked) note(ctx context.Context, lk *leanKinds) {
 	if a.kinds == nil {
 		a.kinds = map[domain.Kind]bool{}
 	}
-	for k := range ks {
+	for k := range w.kinds {
 		a.kinds[k] = true
 	}
+	a.apps = a.apps || w.apps
 	a.lean = lean
 }
 
-// with returns the kinds noted, in the order of domain.IncludeKinds, those
-// of the request's lean kinds lean.
+// with returns what was noted: the kinds in the order of
+// domain.IncludeKinds, those of the request's lean kinds lean.
 func (a *asked) with() domain.With {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return withOf(a.kinds, a.lean)
+	return withOf(wanted{a.kinds, a.apps}, a.lean)
 }
 
-// withOf returns a With of kinds, those also in lean lean, in the order of
-// domain.IncludeKinds.
-func withOf(kinds, lean map[domain.Kind]bool) domain.With {
-	var w domain.With
+// withOf returns a With of what w asks for, the kinds also in lean lean, in
+// the order of domain.IncludeKinds.
+func withOf(asked wanted, lean map[domain.Kind]bool) domain.With {
+	kinds := asked.kinds
+	w := domain.With{Appearances: asked.apps}
 	for _, k := range domain.IncludeKinds {
 		if kinds[k] {
 			w.Kinds = append(w.Kinds, k)
@@ -218,6 +239,53 @@ func (l *Loaders) prime(g *domain.Graph) {
 	for _, x := range g.Places {
 		l.Place.Prime(x.ID, x)
 	}
+}
+
+// primeMeetingApps primes the loader of a meeting's appearances with
+// those a With read of the meetings ms returned, for each meeting found.
+func (l *Loaders) primeMeetingApps(ms []*domain.Meeting, g *domain.Graph) {
+	primeApps(l.AppearancesByMeeting, ms, func(m *domain.Meeting) string { return m.ID }, g,
+		func(a *domain.Appearance) string { return a.MeetingID })
+}
+
+// primePersonApps primes the loader of a person's appearances with those a
+// With read of the people ps returned, for each person found.
+func (l *Loaders) primePersonApps(ps []*domain.Person, g *domain.Graph) {
+	primeApps(l.AppearancesByPerson, ps, func(p *domain.Person) string { return p.ID }, g,
+		func(a *domain.Appearance) string { return a.PersonID })
+}
+
+// primeApps primes ld with g's appearances grouped by key, for each node of
+// xs found (an empty list for one without).
+func primeApps[T any](ld *Loader[string, []*domain.Appearance], xs []*T, id func(*T) string, g *domain.Graph,
+	key func(*domain.Appearance) string) {
+	byKey := map[string][]*domain.Appearance{}
+	for _, a := range g.Appearances {
+		byKey[key(a)] = append(byKey[key(a)], a)
+	}
+	for _, x := range xs {
+		if x == nil {
+			continue
+		}
+		as := byKey[id(x)]
+		if as == nil {
+			as = []*domain.Appearance{}
+		}
+		ld.Prime(id(x), as)
+	}
+}
+
+// PersonOf loads a person ("" = none), with what the query asks of them.
+func (l *Loaders) PersonOf(ctx context.Context, id string) (*domain.Person, error) {
+	l.personWith.note(ctx, &l.lean)
+	return One(ctx, l.Person, id)
+}
+
+// MustPerson loads a person, with what the query asks of them; ENOTFOUND
+// if there is none.
+func (l *Loaders) MustPerson(ctx context.Context, id string) (*domain.Person, error) {
+	l.personWith.note(ctx, &l.lean)
+	return Must(ctx, l.Person, domain.KindPerson, id)
 }
 
 // MeetingOf loads a meeting ("" = none), with the nodes the query asks of it.

@@ -37,9 +37,12 @@ type Loaders struct {
 	Recurrence               *Loader[RecurrenceKey, *domain.Recurrence]
 
 	// What the callers of the loaders with a With reader asked for (include.go).
-	meetingWith, appsByMeetingWith, appsByPersonWith, recurrenceWith asked
+	meetingWith, personWith, appsByMeetingWith, appsByPersonWith, recurrenceWith asked
 	// The kinds this request's operation never asks relations of (include.go).
 	lean leanKinds
+	// The request's root counts fields (counts.go).
+	counts countBatch
+	wait   time.Duration
 }
 
 // RecurrenceKey asks for one subject's recurrence under one filter.
@@ -78,8 +81,8 @@ func New(s domain.Store, wait time.Duration) *Loaders {
 	}
 	l := &Loaders{
 		store:                    s,
+		wait:                     wait,
 		Council:                  newLoader(wait, s.Councils),
-		Person:                   newLoader(wait, s.People),
 		Institution:              newLoader(wait, s.Institutions),
 		Country:                  newLoader(wait, s.Countries),
 		Place:                    newLoader(wait, s.Places),
@@ -93,9 +96,10 @@ func New(s domain.Store, wait time.Duration) *Loaders {
 	}
 	// The readers with a With variant (include.go) read what their callers
 	// asked for beside their answer and prime the loaders above with it.
-	l.Meeting = newLoader(wait, withPrimed(l, &l.meetingWith, s.Meetings, s.MeetingsWith))
-	l.AppearancesByMeeting = newLoader(wait, withPrimed(l, &l.appsByMeetingWith, s.AppearancesByMeeting, s.AppearancesByMeetingWith))
-	l.AppearancesByPerson = newLoader(wait, withPrimed(l, &l.appsByPersonWith, s.AppearancesByPerson, s.AppearancesByPersonWith))
+	l.Meeting = newLoader(wait, withPrimed(l, &l.meetingWith, s.Meetings, s.MeetingsWith, l.primeMeetingApps))
+	l.Person = newLoader(wait, withPrimed(l, &l.personWith, s.People, s.PeopleWith, l.primePersonApps))
+	l.AppearancesByMeeting = newLoader(wait, withPrimed(l, &l.appsByMeetingWith, s.AppearancesByMeeting, s.AppearancesByMeetingWith, nil))
+	l.AppearancesByPerson = newLoader(wait, withPrimed(l, &l.appsByPersonWith, s.AppearancesByPerson, s.AppearancesByPersonWith, nil))
 	l.Recurrence = newLoader(wait, func(ctx context.Context, keys []RecurrenceKey) ([]*domain.Recurrence, error) {
 		return recurrences(ctx, l, keys)
 	})
@@ -103,12 +107,17 @@ func New(s domain.Store, wait time.Duration) *Loaders {
 }
 
 // withPrimed returns a batch reader that calls plain when nobody asked for
-// more, and otherwise with, priming l with the nodes it returns.
+// more, and otherwise with, priming l with the nodes it returns and, with
+// apps, the appearances it returns.
 func withPrimed[V any](l *Loaders, a *asked, plain func(context.Context, []string) ([]V, error),
-	with func(context.Context, []string, domain.With) ([]V, *domain.Graph, error)) func(context.Context, []string) ([]V, error) {
+	with func(context.Context, []string, domain.With) ([]V, *domain.Graph, error),
+	apps func([]V, *domain.Graph)) func(context.Context, []string) ([]V, error) {
 	return func(ctx context.Context, ids []string) ([]V, error) {
 		w := a.with()
-		if len(w.Kinds) == 0 {
+		if apps == nil {
+			w.Appearances = false
+		}
+		if w.Empty() {
 			return plain(ctx, ids)
 		}
 		vs, g, err := with(ctx, ids, w)
@@ -116,6 +125,9 @@ func withPrimed[V any](l *Loaders, a *asked, plain func(context.Context, []strin
 			return nil, err
 		}
 		l.prime(g)
+		if w.Appearances {
+			apps(vs, g)
+		}
 		return vs, nil
 	}
 }
@@ -143,7 +155,7 @@ func recurrences(ctx context.Context, l *Loaders, keys []RecurrenceKey) ([]*doma
 			return l.store.Recurrence(ctx, ids, f)
 		}, func(ctx context.Context, ids []string, with domain.With) ([]*domain.Recurrence, *domain.Graph, error) {
 			return l.store.RecurrenceWith(ctx, ids, f, with)
-		})(ctx, ids)
+		}, nil)(ctx, ids)
 		if err != nil {
 			return nil, err
 		}

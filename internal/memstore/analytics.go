@@ -224,6 +224,25 @@ func (s *Store) Count(ctx context.Context, q domain.CountQuery) ([]*domain.KeyCo
 	if err != nil {
 		return nil, err
 	}
+	return st.count(q)
+}
+
+// Counts answers each of qs as Count does, from one snapshot.
+func (s *Store) Counts(ctx context.Context, qs []domain.CountQuery) ([][]*domain.KeyCount, error) {
+	st, err := s.current()
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]*domain.KeyCount, len(qs))
+	for i, q := range qs {
+		if out[i], err = st.count(q); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (st *state) count(q domain.CountQuery) ([]*domain.KeyCount, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}

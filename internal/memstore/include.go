@@ -12,19 +12,65 @@ import (
 // are read from two snapshots, so a write between them may show in the
 // nodes and not in the answer, as with two separate calls.
 
-// MeetingsWith returns Meetings and the nodes of the kinds in with they refer to.
+// MeetingsWith returns Meetings and the nodes of the kinds in with they
+// refer to, and their appearances if with asks for them.
 func (s *Store) MeetingsWith(ctx context.Context, ids []string, with domain.With) ([]*domain.Meeting, *domain.Graph, error) {
+	return nodesWith(ctx, s, ids, with, s.Meetings, meetingID, s.AppearancesByMeeting, (*domain.Include).Meetings)
+}
+
+// PeopleWith returns People and, if with asks for their appearances, those
+// and the nodes of the kinds in with they refer to.
+func (s *Store) PeopleWith(ctx context.Context, ids []string, with domain.With) ([]*domain.Person, *domain.Graph, error) {
+	return nodesWith(ctx, s, ids, with, s.People, personID, s.AppearancesByPerson, func(*domain.Include, ...*domain.Person) {})
+}
+
+// nodesWith reads the nodes of ids with read, notes their references
+// (note) and, if with asks, their appearances (apps), and adds the nodes
+// of the kinds in with that those refer to.
+func nodesWith[T any](ctx context.Context, s *Store, ids []string, with domain.With,
+	read func(context.Context, []string) ([]*T, error), id func(*T) string,
+	apps func(context.Context, []string) ([][]*domain.Appearance, error),
+	note func(*domain.Include, ...*T)) ([]*T, *domain.Graph, error) {
 	in, err := domain.NewInclude(with)
 	if err != nil {
 		return nil, nil, err
 	}
-	ms, err := s.Meetings(ctx, ids)
+	xs, err := read(ctx, ids)
 	if err != nil {
 		return nil, nil, err
 	}
-	in.Meetings(ms...)
+	note(in, xs...)
+	var as []*domain.Appearance
+	if with.Appearances {
+		groups, err := apps(ctx, foundIDs(xs, id))
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, g := range groups {
+			as = append(as, g...)
+		}
+		in.Appearances(as...)
+	}
 	g, err := s.included(in)
-	return ms, g, err
+	if err != nil {
+		return nil, nil, err
+	}
+	g.Appearances = as
+	return xs, g, nil
+}
+
+// foundIDs returns the IDs of the nodes of xs that are there, each once, in
+// the order xs first names them.
+func foundIDs[T any](xs []*T, id func(*T) string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, x := range xs {
+		if x != nil && !seen[id(x)] {
+			seen[id(x)] = true
+			out = append(out, id(x))
+		}
+	}
+	return out
 }
 
 // AppearancesByMeetingWith returns AppearancesByMeeting and the nodes of the kinds in with they refer to.
@@ -114,3 +160,7 @@ func stored[T any](m map[string]*T, ids []string, clone func(*T) *T) []*T {
 	}
 	return out
 }
+
+func meetingID(m *domain.Meeting) string { return m.ID }
+
+func personID(p *domain.Person) string { return p.ID }

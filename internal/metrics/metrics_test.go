@@ -126,10 +126,11 @@ func TestQueriesMoveTheCounters(t *testing.T) {
 func TestStoreRoundTripsAndRuntimeMetrics(t *testing.T) {
 	h, _ := server(t)
 	before := scrape(t, h)
-	postQuery(t, h, `query Speakers { meeting(id: "raec-5") { speakers { person { name } } } }`)
+	postQuery(t, h, `query Speakers { meeting(id: "raec-5") { speakers { person { name } } } council(id: "raec") { name } }`)
 	after := scrape(t, h)
-	// The speakers are read with their people in one call (loader/include.go).
-	for _, method := range []string{"Meetings", "AppearancesByMeetingWith"} {
+	// The meeting is read with its speakers and their people in one call
+	// (loader/include.go), the council alone.
+	for _, method := range []string{"MeetingsWith", "Councils"} {
 		series := fmt.Sprintf(`expertgraph_store_calls_total{method=%q}`, method)
 		if after[series] <= before[series] {
 			t.Errorf("%s did not move (%v then %v)", series, before[series], after[series])

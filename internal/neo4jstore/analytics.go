@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -337,42 +338,123 @@ func countQuery(q domain.CountQuery, body string) (string, map[string]any) {
 	return scope + body, params
 }
 
+// countBodies are the aggregates of Count over the meetings m of a scope.
+var countBodies = map[domain.CountBy]string{
+	domain.MeetingsPerYear:              countMeetingsPerYear,
+	domain.MeetingsPerCouncil:           countMeetingsPerCouncil,
+	domain.MeetingsPerCountry:           countMeetingsPerCountry,
+	domain.MeetingsPerCity:              countMeetingsPerCity,
+	domain.RecommendationsPerTheme:      countRecommendationsPerTheme,
+	domain.RecommendationsPerInitiative: countRecommendationsPerInitiative,
+	domain.RecommendationsPerKind:       countRecommendationsPerKind,
+	domain.SpeakersPerCountry:           countSpeakersPerCountry,
+	domain.SpeakersPerInstitution:       countSpeakersPerInstitution,
+}
+
 // Count returns an aggregate ordered by count descending, then key;
 // MEETINGS_PER_YEAR by year ascending.
 func (s *Store) Count(ctx context.Context, q domain.CountQuery) ([]*domain.KeyCount, error) {
-	if err := q.Check(); err != nil {
+	out, err := s.Counts(ctx, []domain.CountQuery{q})
+	if err != nil {
 		return nil, err
 	}
-	body := map[domain.CountBy]string{
-		domain.MeetingsPerYear:              countMeetingsPerYear,
-		domain.MeetingsPerCouncil:           countMeetingsPerCouncil,
-		domain.MeetingsPerCountry:           countMeetingsPerCountry,
-		domain.MeetingsPerCity:              countMeetingsPerCity,
-		domain.RecommendationsPerTheme:      countRecommendationsPerTheme,
-		domain.RecommendationsPerInitiative: countRecommendationsPerInitiative,
-		domain.RecommendationsPerKind:       countRecommendationsPerKind,
-		domain.SpeakersPerCountry:           countSpeakersPerCountry,
-		domain.SpeakersPerInstitution:       countSpeakersPerInstitution,
-	}[q.By]
-	if err := q.Dates.Validate("dates"); err != nil {
-		return nil, err
-	}
-	if err := q.Filter.Validate("filter"); err != nil {
-		return nil, err
-	}
-	query, params := countQuery(q, body)
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*domain.KeyCount, error) {
-		if err := checkIDs(ctx, tx, q.Args()); err != nil {
+	return out[0], nil
+}
+
+// Counts answers qs in one statement: each aggregate in a subquery of its
+// own (its parameters renamed apart), and the kinds of the IDs they are
+// scoped to, which are checked once the answer is in.
+func (s *Store) Counts(ctx context.Context, qs []domain.CountQuery) ([][]*domain.KeyCount, error) {
+	var args []domain.IDArg
+	var parts, cols []string
+	params := map[string]any{}
+	for i, q := range qs {
+		if err := q.Check(); err != nil {
 			return nil, err
 		}
-		return run(ctx, tx, query, params, func(rec *neo4j.Record) (*domain.KeyCount, error) {
+		if err := q.Dates.Validate("dates"); err != nil {
+			return nil, err
+		}
+		if err := q.Filter.Validate("filter"); err != nil {
+			return nil, err
+		}
+		query, ps := countQuery(q, countBodies[q.By])
+		prefix := fmt.Sprintf("c%d_", i)
+		for k, v := range ps {
+			params[prefix+k] = v
+		}
+		col := fmt.Sprintf("c%d", i)
+		parts = append(parts, "CALL () { CALL () { "+paramRe.ReplaceAllString(query, "$$"+prefix+"$1")+" } "+
+			"RETURN collect([key, label, n]) AS "+col+" }")
+		cols = append(cols, col)
+		args = append(args, q.Args()...)
+	}
+	if len(qs) == 0 {
+		return [][]*domain.KeyCount{}, nil
+	}
+	params["ids"] = distinct(domain.IDs(args))
+	query := strings.Join(parts, " ") + " RETURN " + strings.Join(cols, ", ") + ", " +
+		"COLLECT { UNWIND $ids AS id MATCH (n:" + labelNode + " {" + propID + ": id}) RETURN [id, labels(n)] } AS kinds"
+	type answer struct {
+		counts [][]*domain.KeyCount
+		kinds  map[string]domain.Kind
+	}
+	rows, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]answer, error) {
+		return run(ctx, tx, query, params, func(rec *neo4j.Record) (answer, error) {
 			var f fields
-			k := &domain.KeyCount{
-				Key:   value[string](&f, rec, "key"),
-				Label: value[string](&f, rec, "label"),
-				Count: int(value[int64](&f, rec, "n")),
+			a := answer{kinds: map[string]domain.Kind{}}
+			for _, col := range cols {
+				var ks []*domain.KeyCount
+				for _, x := range value[[]any](&f, rec, col) {
+					row := asList(&f, x)
+					if len(row) != 3 {
+						f.fail(fmt.Errorf("neo4jstore: a count row of %d values", len(row)))
+						continue
+					}
+					key, _ := row[0].(string)
+					label, _ := row[1].(string)
+					n, _ := row[2].(int64)
+					ks = append(ks, &domain.KeyCount{Key: key, Label: label, Count: int(n)})
+				}
+				a.counts = append(a.counts, ks)
 			}
-			return k, f.err
+			for _, x := range value[[]any](&f, rec, "kinds") {
+				if row := asList(&f, x); len(row) == 2 {
+					id, _ := row[0].(string)
+					a.kinds[id] = kindOfLabels(f.strings(asList(&f, row[1]), "labels"))
+				}
+			}
+			return a, f.err
 		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) != 1 {
+		return nil, fmt.Errorf("neo4jstore: counts returned %d rows, want 1", len(rows))
+	}
+	a := rows[0]
+	for _, q := range qs {
+		if err := domain.CheckIDs(func(id string) domain.Kind { return a.kinds[id] }, q.Args()...); err != nil {
+			return nil, err
+		}
+	}
+	for i, q := range qs {
+		sortCounts(q.By, a.counts[i])
+	}
+	return a.counts, nil
+}
+
+// paramRe matches a parameter of a statement, and its name.
+var paramRe = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
+
+// sortCounts orders xs as Count does (rows collected from a subquery keep
+// no order Cypher promises).
+func sortCounts(by domain.CountBy, xs []*domain.KeyCount) {
+	slices.SortStableFunc(xs, func(a, b *domain.KeyCount) int {
+		if by == domain.MeetingsPerYear {
+			return cmp.Compare(a.Key, b.Key)
+		}
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key))
 	})
 }

@@ -15,7 +15,8 @@ import (
 // hand-written statement of the floor: an empty transaction, the floor's
 // statement, the reads GraphQL makes level by level (two transactions),
 // with the nodes the next level asks for read whole or lean (domain.Lean),
-// and all of it in one transaction. It reads the graph already in the
+// all of it in one transaction, and what GraphQL now reads: the root's
+// With read with its appearances, one statement (inline.go). It reads the graph already in the
 // database of NEO4J_URI (it writes nothing; skipped when it is empty), on
 // the busiest meeting and person, so point it at bench/run's Neo4j:
 //
@@ -99,6 +100,11 @@ func BenchmarkReadAnatomy(b *testing.B) {
 		{"q1/levels with next level whole", q1(false)},
 		{"q1/levels with next level lean", q1(true)},
 		{"q1/levels with next level lean, one transaction", oneTx(q1(true))},
+		{"q1/one statement: the meeting with its appearances, lean", func(ctx context.Context) error {
+			_, _, err := s.MeetingsWith(ctx, []string{meeting}, domain.With{Kinds: k(domain.KindPerson, domain.KindInstitution, domain.KindPlace),
+				Lean: k(domain.KindPerson, domain.KindInstitution, domain.KindPlace), Appearances: true})
+			return err
+		}},
 		{"q2/floor: one statement", statement(workload.CypherOps["q2-person-history"], map[string]any{"id": person})},
 		{"q2/levels: person, then appearances", func(ctx context.Context) error {
 			if _, err := s.People(ctx, []string{person}); err != nil {
@@ -110,6 +116,11 @@ func BenchmarkReadAnatomy(b *testing.B) {
 		{"q2/levels with next levels whole", q2(false)},
 		{"q2/levels with next levels lean", q2(true)},
 		{"q2/levels with next levels lean, one transaction", oneTx(q2(true))},
+		{"q2/one statement: the person with their appearances, lean", func(ctx context.Context) error {
+			w := k(domain.KindCouncil, domain.KindMeeting, domain.KindInstitution)
+			_, _, err := s.PeopleWith(ctx, []string{person}, domain.With{Kinds: w, Lean: w, Appearances: true})
+			return err
+		}},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {

@@ -76,11 +76,7 @@ func included(ctx context.Context, tx neo4j.ManagedTransaction, in *domain.Inclu
 			row := value[map[string]any](&f, rec, "row")
 			for _, k := range includable {
 				if string(k.kind) == kind {
-					r := &neo4j.Record{Keys: k.columns, Values: make([]any, len(k.columns))}
-					for i, c := range k.columns {
-						r.Values[i] = row[c]
-					}
-					k.add(&x, &f, r)
+					k.add(&x, &f, k.record(row))
 				}
 			}
 			return struct{}{}, f.err
@@ -104,13 +100,36 @@ type includeKind struct {
 	columns      []string // of row
 	leanColumns  []string // of leanRow: a subset of columns
 	add          func(g *domain.Graph, f *fields, rec *neo4j.Record)
+	// rowOfV and leanRowOfV are row and leanRow of the node eg_v instead
+	// of n, for a subquery under a statement that binds n (inline.go).
+	rowOfV, leanRowOfV string
+}
+
+// record returns row (of row or leanRow) as a record of k's columns, null
+// where row has none.
+func (k includeKind) record(row map[string]any) *neo4j.Record {
+	r := &neo4j.Record{Keys: k.columns, Values: make([]any, len(k.columns))}
+	for i, c := range k.columns {
+		r.Values[i] = row[c]
+	}
+	return r
 }
 
 func newIncludeKind(kind domain.Kind, label, fields, leanFields string, add func(g *domain.Graph, f *fields, rec *neo4j.Record)) includeKind {
 	k := includeKind{kind: kind, label: label, add: add}
 	k.row, k.columns = rowOf(fields)
 	k.leanRow, k.leanColumns = rowOf(leanFields)
+	k.rowOfV, _ = rowOf(onV(fields))
+	k.leanRowOfV, _ = rowOf(onV(leanFields))
 	return k
+}
+
+// onV returns the RETURN items fields, which read the node n (their first
+// item, n itself, and their subqueries' patterns, (n)), reading eg_v.
+func onV(fields string) string {
+	items := splitTop(fields)
+	items[0] = "eg_v AS n"
+	return strings.ReplaceAll(strings.Join(items, ", "), "(n)", "(eg_v)")
 }
 
 // rowOf returns the RETURN items of fields as one map, and its keys.
@@ -195,15 +214,6 @@ func scanTop(s string, at func(i int)) {
 			at(i)
 		}
 	}
-}
-
-// MeetingsWith returns Meetings and the nodes of the kinds in with they refer to.
-func (s *Store) MeetingsWith(ctx context.Context, ids []string, with domain.With) ([]*domain.Meeting, *domain.Graph, error) {
-	return withRead(ctx, s, with, func(ctx context.Context, in *domain.Include) ([]*domain.Meeting, error) {
-		ms, err := s.Meetings(ctx, ids)
-		in.Meetings(ms...)
-		return ms, err
-	})
 }
 
 // AppearancesByMeetingWith returns AppearancesByMeeting and the nodes of the kinds in with they refer to.

@@ -368,7 +368,7 @@ func testCount(t *testing.T, s *suite) {
 		return &domain.KeyCount{Key: key, Label: label, Count: n}
 	}
 	type counts = []*domain.KeyCount
-	for _, tc := range []struct {
+	cases := []struct {
 		name string
 		q    domain.CountQuery
 		want counts
@@ -430,24 +430,49 @@ func testCount(t *testing.T, s *suite) {
 		{"speakers per institution of a council", domain.CountQuery{By: domain.SpeakersPerInstitution, CouncilID: "rked"},
 			counts{kc("kisi", "Kazakhstan Institute for Strategic Studies", 1), kc("mgimo", "MGIMO University", 1),
 				kc("riac", "Russian International Affairs Council", 1)}},
-	} {
+	}
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := st.Count(t.Context(), tc.q)
 			must(t, "Count", err)
 			check(t, "Count", got, tc.want)
 		})
 	}
+	t.Run("Counts answers them all at once as Count does, each", func(t *testing.T) {
+		var qs []domain.CountQuery
+		var want []counts
+		for _, tc := range cases {
+			qs = append(qs, tc.q)
+			want = append(want, tc.want)
+		}
+		got, err := st.Counts(t.Context(), qs)
+		must(t, "Counts", err)
+		check(t, "Counts", got, want)
+		none, err := st.Counts(t.Context(), nil)
+		must(t, "Counts of nothing", err)
+		if len(none) != 0 {
+			t.Errorf("Counts of nothing = %v, want none", none)
+		}
+	})
+	invalid := map[string]domain.CountQuery{
+		"no aggregate":            {},
+		"unknown aggregate":       {By: "MEETINGS_PER_WEEKDAY"},
+		"inverted range":          {By: domain.MeetingsPerYear, Dates: domain.DateRange{From: d("2024-06-22"), To: d("2024-06-21")}},
+		"unknown council":         {By: domain.MeetingsPerYear, CouncilID: "no-such-council"},
+		"council of another kind": {By: domain.MeetingsPerYear, CouncilID: "russia"},
+		"unknown country":         {By: domain.MeetingsPerYear, CountryID: "atlantis"},
+		"too deep a filter":       {By: domain.MeetingsPerYear, Filter: nested(domain.MaxFilterDepth + 1)},
+	}
 	t.Run("invalid", func(t *testing.T) {
-		for name, q := range map[string]domain.CountQuery{
-			"no aggregate":            {},
-			"unknown aggregate":       {By: "MEETINGS_PER_WEEKDAY"},
-			"inverted range":          {By: domain.MeetingsPerYear, Dates: domain.DateRange{From: d("2024-06-22"), To: d("2024-06-21")}},
-			"unknown council":         {By: domain.MeetingsPerYear, CouncilID: "no-such-council"},
-			"council of another kind": {By: domain.MeetingsPerYear, CouncilID: "russia"},
-			"unknown country":         {By: domain.MeetingsPerYear, CountryID: "atlantis"},
-			"too deep a filter":       {By: domain.MeetingsPerYear, Filter: nested(domain.MaxFilterDepth + 1)},
-		} {
+		for name, q := range invalid {
 			_, err := st.Count(t.Context(), q)
+			wantCode(t, name, err, domain.EINVALID)
+		}
+	})
+	t.Run("Counts fails when one of its queries would", func(t *testing.T) {
+		ok := domain.CountQuery{By: domain.MeetingsPerYear, CouncilID: "raec"}
+		for name, q := range invalid {
+			_, err := st.Counts(t.Context(), []domain.CountQuery{ok, q, ok})
 			wantCode(t, name, err, domain.EINVALID)
 		}
 	})

@@ -28,6 +28,9 @@ func testInclude(t *testing.T, s *suite) {
 		plain func(ctx context.Context) (any, error)
 		with  []domain.Kind
 		want  map[domain.Kind][]string
+		// apps, when set, asks for the appearances too (With.Appearances)
+		// and reads those wanted.
+		apps func(ctx context.Context) ([][]*domain.Appearance, error)
 	}{
 		{
 			name: "meetings: councils and places, none for a one-off event without a place or an unknown ID",
@@ -46,6 +49,91 @@ func testInclude(t *testing.T, s *suite) {
 				return with(st.MeetingsWith(ctx, idsOf("raec-5"), w))
 			},
 			plain: func(ctx context.Context) (any, error) { return plain(st.Meetings(ctx, idsOf("raec-5"))) },
+			want:  map[domain.Kind][]string{},
+		},
+		{
+			name: "meetings and their appearances: the place, the speakers' people and institutions; an unknown ID and a repeated one",
+			call: func(ctx context.Context, w domain.With) (answer, error) {
+				return with(st.MeetingsWith(ctx, idsOf("raec-5", "no-such-meeting", "raec-5"), w))
+			},
+			plain: func(ctx context.Context) (any, error) {
+				return plain(st.Meetings(ctx, idsOf("raec-5", "no-such-meeting", "raec-5")))
+			},
+			apps: func(ctx context.Context) ([][]*domain.Appearance, error) {
+				return st.AppearancesByMeeting(ctx, idsOf("raec-5"))
+			},
+			with: k(domain.KindPlace, domain.KindPerson, domain.KindInstitution),
+			want: map[domain.Kind][]string{
+				domain.KindPlace:       idsOf("baku"),
+				domain.KindPerson:      idsOf("dmitry-belov", "elena-kuzmina", "farida-mammadova", "pavel-orlov", "rashad-hajiyev"),
+				domain.KindInstitution: idsOf("air-center", "embassy-russia-baku", "mgimo", "pa-azerbaijan", "riac"),
+			},
+		},
+		{
+			name: "meetings and their appearances: the meetings themselves (their speakers' meeting) and their councils, in the order asked",
+			call: func(ctx context.Context, w domain.With) (answer, error) {
+				return with(st.MeetingsWith(ctx, idsOf("rked-2", "caspian-roundtable-2023", "raec-5"), w))
+			},
+			plain: func(ctx context.Context) (any, error) {
+				return plain(st.Meetings(ctx, idsOf("rked-2", "caspian-roundtable-2023", "raec-5")))
+			},
+			apps: func(ctx context.Context) ([][]*domain.Appearance, error) {
+				return st.AppearancesByMeeting(ctx, idsOf("rked-2", "caspian-roundtable-2023", "raec-5"))
+			},
+			with: k(domain.KindMeeting, domain.KindCouncil),
+			want: map[domain.Kind][]string{
+				domain.KindMeeting: idsOf("caspian-roundtable-2023", "raec-5", "rked-2"),
+				domain.KindCouncil: idsOf("raec", "rked"),
+			},
+		},
+		{
+			name: "meetings asked no appearances: none, and nothing reached through them",
+			call: func(ctx context.Context, w domain.With) (answer, error) {
+				return with(st.MeetingsWith(ctx, idsOf("raec-5"), w))
+			},
+			plain: func(ctx context.Context) (any, error) { return plain(st.Meetings(ctx, idsOf("raec-5"))) },
+			with:  k(domain.KindPerson, domain.KindInstitution),
+			want:  map[domain.Kind][]string{},
+		},
+		{
+			name: "people and their appearances: meetings, their councils (through the meetings) and institutions",
+			call: func(ctx context.Context, w domain.With) (answer, error) {
+				return with(st.PeopleWith(ctx, idsOf("timur-zhakenov", "no-such-person", "pavel-orlov"), w))
+			},
+			plain: func(ctx context.Context) (any, error) {
+				return plain(st.People(ctx, idsOf("timur-zhakenov", "no-such-person", "pavel-orlov")))
+			},
+			apps: func(ctx context.Context) ([][]*domain.Appearance, error) {
+				return st.AppearancesByPerson(ctx, idsOf("timur-zhakenov", "pavel-orlov"))
+			},
+			with: k(domain.KindMeeting, domain.KindCouncil, domain.KindInstitution, domain.KindPerson),
+			want: map[domain.Kind][]string{
+				domain.KindMeeting:     idsOf("caspian-roundtable-2023", "raec-3", "raec-4", "raec-5", "rked-1", "rked-2"),
+				domain.KindCouncil:     idsOf("raec", "rked"),
+				domain.KindInstitution: idsOf("kisi", "riac"),
+				domain.KindPerson:      idsOf("pavel-orlov", "timur-zhakenov"),
+			},
+		},
+		{
+			// Rule: references are followed through included nodes only.
+			name: "people and their appearances: councils and places without meetings are not reached",
+			call: func(ctx context.Context, w domain.With) (answer, error) {
+				return with(st.PeopleWith(ctx, idsOf("timur-zhakenov"), w))
+			},
+			plain: func(ctx context.Context) (any, error) { return plain(st.People(ctx, idsOf("timur-zhakenov"))) },
+			apps: func(ctx context.Context) ([][]*domain.Appearance, error) {
+				return st.AppearancesByPerson(ctx, idsOf("timur-zhakenov"))
+			},
+			with: k(domain.KindCouncil, domain.KindPlace),
+			want: map[domain.Kind][]string{},
+		},
+		{
+			name: "people asked no appearances: nothing",
+			call: func(ctx context.Context, w domain.With) (answer, error) {
+				return with(st.PeopleWith(ctx, idsOf("timur-zhakenov"), w))
+			},
+			plain: func(ctx context.Context) (any, error) { return plain(st.People(ctx, idsOf("timur-zhakenov"))) },
+			with:  k(domain.KindMeeting, domain.KindInstitution),
 			want:  map[domain.Kind][]string{},
 		},
 		{
@@ -116,7 +204,7 @@ func testInclude(t *testing.T, s *suite) {
 	for _, c := range cases {
 		for _, lean := range []bool{false, true} {
 			name := c.name
-			w := domain.With{Kinds: c.with}
+			w := domain.With{Kinds: c.with, Appearances: c.apps != nil}
 			if lean {
 				name += ", lean"
 				w.Lean = c.with
@@ -134,6 +222,16 @@ func testInclude(t *testing.T, s *suite) {
 				wantG := includedGraph(t, st, c.want)
 				if lean {
 					wantG = domain.LeanGraph(wantG, c.with)
+				}
+				if c.apps != nil {
+					groups, err := c.apps(ctx)
+					must(t, "appearances", err)
+					for _, g := range groups {
+						wantG.Appearances = append(wantG.Appearances, g...)
+					}
+					if len(wantG.Appearances) == 0 {
+						t.Fatal("no appearances wanted: the case checks nothing")
+					}
 				}
 				check(t, "graph", got.g, wantG)
 			})
@@ -176,6 +274,8 @@ func testInclude(t *testing.T, s *suite) {
 		} {
 			_, _, err := st.MeetingsWith(ctx, idsOf("raec-5"), bad)
 			wantCode(t, "MeetingsWith", err, domain.EINVALID)
+			_, _, err = st.PeopleWith(ctx, idsOf("pavel-orlov"), bad)
+			wantCode(t, "PeopleWith", err, domain.EINVALID)
 			_, _, err = st.AppearancesByMeetingWith(ctx, idsOf("raec-5"), bad)
 			wantCode(t, "AppearancesByMeetingWith", err, domain.EINVALID)
 			_, _, err = st.AppearancesByPersonWith(ctx, idsOf("pavel-orlov"), bad)

@@ -9,11 +9,13 @@ import (
 )
 
 // TestLeanNodesAreNotSeen checks that the nodes a With reader returns lean
-// (loader/include.go, domain.Lean) never answer a field that needs what
-// they lack: each node reached through a list, with relations asked for in
-// the same query, answers as it does when asked for alone by ID, on every
-// store. It fails if nodes are read lean when the query names their
-// relations.
+// or projected (loader/include.go, loader/fields.go, domain.Lean,
+// domain.Project) never answer a field that needs what they lack: each
+// node reached through a list, with relations asked for in the same query,
+// answers as it does when asked for alone by ID, on every store. It fails
+// if nodes are read lean when the query names their relations, or
+// projected without a field another type's resolver reads of them (a
+// meeting's country is its place's).
 func TestLeanNodesAreNotSeen(t *testing.T) {
 	cases := []struct {
 		name   string
@@ -49,6 +51,14 @@ func TestLeanNodesAreNotSeen(t *testing.T) {
 				id title country { id } organizers { id } themes { id } initiatives { id } council { id countries { id } } } }`,
 			one:  func(d any) any { return at(d, "meeting") },
 			want: nonEmpty("initiatives"),
+		},
+		{
+			name:   "a person's meetings with their place's name and their country (the place's country)",
+			nested: `{ person(id: "farid-shafiyev") { appearances { meeting { id place { name } country { id name } } } } }`,
+			pick:   func(d any) []any { return field(list(at(d, "person", "appearances")), "meeting") },
+			single: `query($id: ID!) { meeting(id: $id) { id place { name } country { id name } } }`,
+			one:    func(d any) any { return at(d, "meeting") },
+			want:   present("country"),
 		},
 	}
 	for _, sc := range testStores(t) {
@@ -121,5 +131,18 @@ func nonEmpty(key string) func(t *testing.T, nodes []any) {
 			}
 		}
 		t.Fatalf("no node has any %s: the case checks nothing", key)
+	}
+}
+
+// present returns a check that some node has a value under key.
+func present(key string) func(t *testing.T, nodes []any) {
+	return func(t *testing.T, nodes []any) {
+		t.Helper()
+		for _, n := range nodes {
+			if at(n, key) != nil {
+				return
+			}
+		}
+		t.Fatalf("no node has a %s: the case checks nothing", key)
 	}
 }

@@ -3,6 +3,7 @@ package domain
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -211,5 +212,38 @@ func TestGraphAppend(t *testing.T) {
 		if n := w.Field(i).Len(); n != 2 {
 			t.Errorf("Graph.%s: %d after two appends of one, want 2", w.Type().Field(i).Name, n)
 		}
+	}
+}
+
+func TestProject(t *testing.T) {
+	src := []SourceRef{{SourceID: "s"}}
+	m := &Meeting{ID: "m", CouncilID: "c", PlaceID: "p", Title: "T", Date: Date{Year: 2024}, OrganizerIDs: []string{"i"}, Sources: src}
+	p := &Person{ID: "p", Name: "N", Aliases: []string{"A"}, CountryID: "c", Affiliations: []Affiliation{{InstitutionID: "i"}}, Sources: src}
+	cases := []struct {
+		name      string
+		got, want any
+	}{
+		{"a meeting's title: its council and place kept", *Project(m, []string{"Title"}), Meeting{ID: "m", CouncilID: "c", PlaceID: "p", Title: "T"}},
+		{"a meeting, nothing named", *Project(m, nil), Meeting{ID: "m", CouncilID: "c", PlaceID: "p"}},
+		{"a person's name and affiliations", *Project(p, []string{"Name", "Affiliations"}),
+			Person{ID: "p", Name: "N", Affiliations: []Affiliation{{InstitutionID: "i"}}}},
+		{"the node given is left whole", *p, Person{ID: "p", Name: "N", Aliases: []string{"A"}, CountryID: "c",
+			Affiliations: []Affiliation{{InstitutionID: "i"}}, Sources: src}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if !reflect.DeepEqual(tc.got, tc.want) {
+				t.Errorf("got %+v, want %+v", tc.got, tc.want)
+			}
+		})
+	}
+	if Project[Meeting](nil, nil) != nil {
+		t.Error("Project(nil) is not nil")
+	}
+	if fs := ProjectableFields(KindMeeting); slices.Contains(fs, "ID") || slices.Contains(fs, "CouncilID") || !slices.Contains(fs, "Title") {
+		t.Errorf("ProjectableFields(Meeting) = %v", fs)
+	}
+	if _, err := NewInclude(With{Fields: map[Kind][]string{KindPerson: {"Title"}}}); ErrorCode(err) != EINVALID {
+		t.Errorf("a field a person lacks: %v, want EINVALID", err)
 	}
 }

@@ -24,10 +24,16 @@ var IncludeKinds = []Kind{KindCouncil, KindMeeting, KindPerson, KindInstitution,
 // AppearancesByPerson. Their references count as the answer's (a meeting's
 // speakers' people and institutions, a person's meetings). The readers
 // whose answer is not meetings or people ignore it.
+//
+// Fields, for the kinds it names, says which fields of their nodes the
+// caller reads: those nodes, included or (MeetingsWith, PeopleWith) the
+// answer's own, come Project-ed to them, Lean or not. EINVALID for a kind
+// not in IncludeKinds or a field its nodes lack.
 type With struct {
 	Kinds       []Kind
 	Lean        []Kind
 	Appearances bool
+	Fields      map[Kind][]string
 }
 
 // Empty reports whether w asks for nothing beside the answer.
@@ -116,6 +122,7 @@ func leanAll[T any](xs []*T) []*T {
 type Include struct {
 	with    map[Kind]bool
 	lean    map[Kind]bool
+	fields  map[Kind][]string
 	seen    map[kindID]bool
 	pending map[Kind][]string
 	g       Graph
@@ -124,7 +131,10 @@ type Include struct {
 // NewInclude returns an Include of with; EINVALID (field "with") for a
 // kind, in Kinds or Lean, not in IncludeKinds.
 func NewInclude(with With) (*Include, error) {
-	in := &Include{with: map[Kind]bool{}, lean: map[Kind]bool{}, seen: map[kindID]bool{}, pending: map[Kind][]string{}}
+	if err := checkFields(with.Fields); err != nil {
+		return nil, err
+	}
+	in := &Include{with: map[Kind]bool{}, lean: map[Kind]bool{}, fields: with.Fields, seen: map[kindID]bool{}, pending: map[Kind][]string{}}
 	for i, k := range with.Kinds {
 		if !slices.Contains(IncludeKinds, k) {
 			return nil, Invalidf("with", "with[%d] %q is not one of %v", i, k, IncludeKinds)
@@ -140,8 +150,19 @@ func NewInclude(with With) (*Include, error) {
 	return in, nil
 }
 
-// Lean reports whether the nodes of kind k are to be returned lean.
-func (in *Include) Lean(k Kind) bool { return in.lean[k] }
+// Lean reports whether the nodes of kind k are to be returned lean (and not
+// Project-ed).
+func (in *Include) Lean(k Kind) bool {
+	_, projected := in.fields[k]
+	return in.lean[k] && !projected
+}
+
+// Fields returns the fields of kind k's nodes to be returned, and whether
+// With.Fields names k (if not, all).
+func (in *Include) Fields(k Kind) ([]string, bool) {
+	fs, ok := in.fields[k]
+	return fs, ok
+}
 
 // kindID is a node noted, as a key that costs no allocation (a string of
 // kind and ID joined costs one per reference, and a query notes hundreds).
@@ -244,15 +265,15 @@ func appendNonNil[T any](to []*T, xs []*T) []*T {
 }
 
 // Graph returns the nodes added, each collection ordered by ID, those of
-// the lean kinds Lean.
+// the lean kinds Lean, those of the kinds With.Fields names Project-ed.
 func (in *Include) Graph() *Graph {
 	var lean []Kind
 	for _, k := range IncludeKinds {
-		if in.lean[k] && in.with[k] {
+		if _, projected := in.fields[k]; in.lean[k] && in.with[k] && !projected {
 			lean = append(lean, k)
 		}
 	}
-	g := *LeanGraph(&in.g, lean)
+	g := *projectGraph(LeanGraph(&in.g, lean), in.fields)
 	byID(g.Councils, func(c *Council) string { return c.ID })
 	byID(g.Meetings, func(m *Meeting) string { return m.ID })
 	byID(g.People, func(p *Person) string { return p.ID })

@@ -19,8 +19,11 @@ import (
 // it notes the kinds of node its selection set goes on to ask for
 // (asked); the reader then returns those nodes too, in its one
 // transaction, and they are primed into this request's loaders, so the next
-// level finds them cached. Nothing is read that the query does not ask for,
-// and nothing outlives the request.
+// level finds them cached. A meeting or person asked with its list of
+// appearances (listFields) gets that list too, with what its selection
+// asks of it, and its loader is primed with it: `meeting(id:) { speakers
+// { person { name } } }` is one store call. Nothing is read that the query
+// does not ask for, and nothing outlives the request.
 
 // refFields are, per GraphQL object type, the fields that follow a
 // reference domain.Include follows, and the kind of node they reach.
@@ -172,20 +175,21 @@ func leanOf(doc *ast.QueryDocument) map[domain.Kind]bool {
 
 // asked collects what a reader's callers in one request asked for.
 type asked struct {
-	mu    sync.Mutex
-	kinds map[domain.Kind]bool
-	apps  bool
-	lean  map[domain.Kind]bool // the request's lean kinds, noted with the kinds
+	mu     sync.Mutex
+	kinds  map[domain.Kind]bool
+	apps   bool
+	lean   map[domain.Kind]bool     // the request's lean kinds, noted with the kinds
+	fields map[domain.Kind][]string // the request's fields, noted with the kinds
 }
 
 // note adds what the field being resolved in ctx asks for, and notes the
-// request's lean kinds (lk) the first time.
-func (a *asked) note(ctx context.Context, lk *leanKinds) {
+// request's lean kinds (lk) and fields (rf) the first time.
+func (a *asked) note(ctx context.Context, lk *leanKinds, rf *requestFields) {
 	w := askedKinds(ctx)
 	if len(w.kinds) == 0 && !w.apps {
 		return
 	}
-	lean := lk.get(ctx)
+	lean, fields := lk.get(ctx), rf.get(ctx)
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.kinds == nil {
@@ -195,7 +199,7 @@ func (a *asked) note(ctx context.Context, lk *leanKinds) {
 		a.kinds[k] = true
 	}
 	a.apps = a.apps || w.apps
-	a.lean = lean
+	a.lean, a.fields = lean, fields
 }
 
 // with returns what was noted: the kinds in the order of
@@ -203,14 +207,14 @@ func (a *asked) note(ctx context.Context, lk *leanKinds) {
 func (a *asked) with() domain.With {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return withOf(wanted{a.kinds, a.apps}, a.lean)
+	return withOf(wanted{a.kinds, a.apps}, a.lean, a.fields)
 }
 
 // withOf returns a With of what w asks for, the kinds also in lean lean, in
-// the order of domain.IncludeKinds.
-func withOf(asked wanted, lean map[domain.Kind]bool) domain.With {
+// the order of domain.IncludeKinds, and the request's fields.
+func withOf(asked wanted, lean map[domain.Kind]bool, fields map[domain.Kind][]string) domain.With {
 	kinds := asked.kinds
-	w := domain.With{Appearances: asked.apps}
+	w := domain.With{Appearances: asked.apps, Fields: fields}
 	for _, k := range domain.IncludeKinds {
 		if kinds[k] {
 			w.Kinds = append(w.Kinds, k)
@@ -277,40 +281,40 @@ func primeApps[T any](ld *Loader[string, []*domain.Appearance], xs []*T, id func
 
 // PersonOf loads a person ("" = none), with what the query asks of them.
 func (l *Loaders) PersonOf(ctx context.Context, id string) (*domain.Person, error) {
-	l.personWith.note(ctx, &l.lean)
+	l.personWith.note(ctx, &l.lean, &l.fields)
 	return One(ctx, l.Person, id)
 }
 
 // MustPerson loads a person, with what the query asks of them; ENOTFOUND
 // if there is none.
 func (l *Loaders) MustPerson(ctx context.Context, id string) (*domain.Person, error) {
-	l.personWith.note(ctx, &l.lean)
+	l.personWith.note(ctx, &l.lean, &l.fields)
 	return Must(ctx, l.Person, domain.KindPerson, id)
 }
 
 // MeetingOf loads a meeting ("" = none), with the nodes the query asks of it.
 func (l *Loaders) MeetingOf(ctx context.Context, id string) (*domain.Meeting, error) {
-	l.meetingWith.note(ctx, &l.lean)
+	l.meetingWith.note(ctx, &l.lean, &l.fields)
 	return One(ctx, l.Meeting, id)
 }
 
 // MustMeeting loads a meeting, with the nodes the query asks of it;
 // ENOTFOUND if there is none.
 func (l *Loaders) MustMeeting(ctx context.Context, id string) (*domain.Meeting, error) {
-	l.meetingWith.note(ctx, &l.lean)
+	l.meetingWith.note(ctx, &l.lean, &l.fields)
 	return Must(ctx, l.Meeting, domain.KindMeeting, id)
 }
 
 // AppearancesOf loads a person's appearances, with the nodes the query asks of them.
 func (l *Loaders) AppearancesOf(ctx context.Context, personID string) ([]*domain.Appearance, error) {
-	l.appsByPersonWith.note(ctx, &l.lean)
+	l.appsByPersonWith.note(ctx, &l.lean, &l.fields)
 	return l.AppearancesByPerson.Load(ctx, personID)
 }
 
 // ListRecommendations reads a page of recommendations, with the nodes the
 // query asks of them, and primes the loaders with those.
 func (l *Loaders) ListRecommendations(ctx context.Context, q domain.RecommendationQuery) (*domain.RecommendationConnection, error) {
-	with := withOf(askedKinds(ctx), l.lean.get(ctx))
+	with := withOf(askedKinds(ctx), l.lean.get(ctx), l.fields.get(ctx))
 	if len(with.Kinds) == 0 {
 		return l.store.ListRecommendations(ctx, q)
 	}
@@ -325,7 +329,7 @@ func (l *Loaders) ListRecommendations(ctx context.Context, q domain.Recommendati
 // Recurrences reads the recurrences of ids, with the nodes the query asks
 // of them, and primes the loaders with those.
 func (l *Loaders) Recurrences(ctx context.Context, ids []string, f domain.RecurrenceFilter) ([]*domain.Recurrence, error) {
-	with := withOf(askedKinds(ctx), l.lean.get(ctx))
+	with := withOf(askedKinds(ctx), l.lean.get(ctx), l.fields.get(ctx))
 	if len(with.Kinds) == 0 {
 		return l.store.Recurrence(ctx, ids, f)
 	}

@@ -40,6 +40,8 @@ type Loaders struct {
 	meetingWith, personWith, appsByMeetingWith, appsByPersonWith, recurrenceWith asked
 	// The kinds this request's operation never asks relations of (include.go).
 	lean leanKinds
+	// The fields of each kind this request's operation names (fields.go).
+	fields requestFields
 	// The request's root counts fields (counts.go).
 	counts countBatch
 	wait   time.Duration

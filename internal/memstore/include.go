@@ -15,19 +15,19 @@ import (
 // MeetingsWith returns Meetings and the nodes of the kinds in with they
 // refer to, and their appearances if with asks for them.
 func (s *Store) MeetingsWith(ctx context.Context, ids []string, with domain.With) ([]*domain.Meeting, *domain.Graph, error) {
-	return nodesWith(ctx, s, ids, with, s.Meetings, meetingID, s.AppearancesByMeeting, (*domain.Include).Meetings)
+	return nodesWith(ctx, s, ids, with, domain.KindMeeting, s.Meetings, meetingID, s.AppearancesByMeeting, (*domain.Include).Meetings)
 }
 
 // PeopleWith returns People and, if with asks for their appearances, those
 // and the nodes of the kinds in with they refer to.
 func (s *Store) PeopleWith(ctx context.Context, ids []string, with domain.With) ([]*domain.Person, *domain.Graph, error) {
-	return nodesWith(ctx, s, ids, with, s.People, personID, s.AppearancesByPerson, func(*domain.Include, ...*domain.Person) {})
+	return nodesWith(ctx, s, ids, with, domain.KindPerson, s.People, personID, s.AppearancesByPerson, func(*domain.Include, ...*domain.Person) {})
 }
 
-// nodesWith reads the nodes of ids with read, notes their references
-// (note) and, if with asks, their appearances (apps), and adds the nodes
-// of the kinds in with that those refer to.
-func nodesWith[T any](ctx context.Context, s *Store, ids []string, with domain.With,
+// nodesWith reads the nodes of ids (of kind) with read, notes their
+// references (note) and, if with asks, their appearances (apps), and adds
+// the nodes of the kinds in with that those refer to.
+func nodesWith[T any](ctx context.Context, s *Store, ids []string, with domain.With, kind domain.Kind,
 	read func(context.Context, []string) ([]*T, error), id func(*T) string,
 	apps func(context.Context, []string) ([][]*domain.Appearance, error),
 	note func(*domain.Include, ...*T)) ([]*T, *domain.Graph, error) {
@@ -56,6 +56,11 @@ func nodesWith[T any](ctx context.Context, s *Store, ids []string, with domain.W
 		return nil, nil, err
 	}
 	g.Appearances = as
+	if fields, ok := in.Fields(kind); ok {
+		for i, x := range xs {
+			xs[i] = domain.Project(x, fields)
+		}
+	}
 	return xs, g, nil
 }
 

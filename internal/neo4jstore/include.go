@@ -61,10 +61,7 @@ func included(ctx context.Context, tx neo4j.ManagedTransaction, in *domain.Inclu
 		for _, k := range includable {
 			if ids := next[k.kind]; len(ids) > 0 {
 				p := "ids" + k.label
-				row := k.row
-				if in.Lean(k.kind) {
-					row = k.leanRow
-				}
+				row := k.rowFor(in)
 				parts = append(parts, "UNWIND $"+p+" AS id MATCH (n:"+k.label+" {"+propID+": id}) RETURN '"+string(k.kind)+"' AS kind, "+row+" AS row")
 				params[p] = ids
 			}
@@ -100,23 +97,37 @@ type includeKind struct {
 	columns      []string // of row
 	leanColumns  []string // of leanRow: a subset of columns
 	add          func(g *domain.Graph, f *fields, rec *neo4j.Record)
+	fields       string // the RETURN items of its batch reader, of n
 	// rowOfV and leanRowOfV are row and leanRow of the node eg_v instead
 	// of n, for a subquery under a statement that binds n (inline.go).
 	rowOfV, leanRowOfV string
 }
 
-// record returns row (of row or leanRow) as a record of k's columns, null
-// where row has none.
+// record returns row (of row, leanRow or a projection) as a record of k's
+// columns, null where row has none.
 func (k includeKind) record(row map[string]any) *neo4j.Record {
 	r := &neo4j.Record{Keys: k.columns, Values: make([]any, len(k.columns))}
 	for i, c := range k.columns {
 		r.Values[i] = row[c]
 	}
-	return r
+	return asNode(r)
+}
+
+// rowFor returns the row of k's nodes as in asks for them: projected,
+// lean or whole.
+func (k includeKind) rowFor(in *domain.Include) string {
+	if fs, ok := in.Fields(k.kind); ok {
+		row, _ := rowOf(k.projectedItems(fs, false))
+		return row
+	}
+	if in.Lean(k.kind) {
+		return k.leanRow
+	}
+	return k.row
 }
 
 func newIncludeKind(kind domain.Kind, label, fields, leanFields string, add func(g *domain.Graph, f *fields, rec *neo4j.Record)) includeKind {
-	k := includeKind{kind: kind, label: label, add: add}
+	k := includeKind{kind: kind, label: label, add: add, fields: fields}
 	k.row, k.columns = rowOf(fields)
 	k.leanRow, k.leanColumns = rowOf(leanFields)
 	k.rowOfV, _ = rowOf(onV(fields))
@@ -128,7 +139,10 @@ func newIncludeKind(kind domain.Kind, label, fields, leanFields string, add func
 // item, n itself, and their subqueries' patterns, (n)), reading eg_v.
 func onV(fields string) string {
 	items := splitTop(fields)
-	items[0] = "eg_v AS n"
+	items[0] = "eg_v" + strings.TrimPrefix(items[0], "n") // n, or n{...} AS n
+	if items[0] == "eg_v" {
+		items[0] = "eg_v AS n"
+	}
 	return strings.ReplaceAll(strings.Join(items, ", "), "(n)", "(eg_v)")
 }
 

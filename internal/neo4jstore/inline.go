@@ -11,70 +11,65 @@ import (
 )
 
 // MeetingsWith and PeopleWith read in one statement: the batch reader's,
-// with the appearances and each included kind as one more column, a COLLECT
-// subquery from the node found (n). A meeting with its place and its
-// speakers' people and institutions then costs one round trip, not one
-// statement per level as withRead's readers do. A node reached from several
-// of the nodes found comes back once per node and is kept once.
+// with the appearances and each included kind as more columns. A meeting
+// with its place and its speakers' people and institutions then costs one
+// round trip, not one statement per level as withRead's readers do.
+//
+// The statement reads as Include follows references, a level at a time,
+// each level once: the node found (n); its appearances, in one expansion
+// (a CALL that also collects the nodes at their other end and the IDs of
+// their institutions); then the nodes of each kind asked, from those lists
+// by ID or from n by pattern; and the councils and places of the meetings
+// read, from the IDs in those meetings' rows. A lean or projected
+// meeting's council and place come from one expansion of the meeting, not
+// one each (a meeting is not a dense node: an expansion walks all its
+// relationships). Nodes of the kinds domain.With.Fields names, the node
+// found among them, are read projected (project.go).
 
-// inlinePath is how the nodes of an included kind are reached from a node
-// found, n: a pattern binding eg_v. Include follows references only through
-// included nodes and appearances asked for, so a path counts only when the
-// kinds it passes through (through) are asked for too, and apps says it
-// passes through the appearances.
-type inlinePath struct {
-	kind    domain.Kind
-	pattern string
-	through []domain.Kind
-	apps    bool
-}
-
-// inlineRead is a root kind's batch reader and what its nodes refer to.
+// inlineRead is a root kind's batch reader and how its nodes' appearances
+// are read.
 type inlineRead[T any] struct {
+	kind   domain.Kind
 	query  string // a batch query (batchPrefix ...)
 	mapper func(*fields, *neo4j.Record) *T
 	id     func(*T) string
-	apps   string // a COLLECT subquery of n's appearances, rows of appearanceFields' columns, in the reader's order
-	paths  []inlinePath
+	// apps matches n's appearances, binding eg_a and the node at their
+	// other end, eg_x, of kind other; order orders them, and row is their
+	// rows of appearanceFields' columns.
+	apps, order, row string
+	other            domain.Kind
 }
 
-const (
-	inlineInstitution = " MATCH (eg_v:" + labelInstitution + " {" + propID + ": eg_a." + propInstitutionID + "})"
-	inlineSelf        = " WITH n AS eg_v LIMIT 1"
-)
-
 var meetingsInline = inlineRead[domain.Meeting]{
+	kind:   domain.KindMeeting,
 	query:  meetingsByID,
 	mapper: meetingOf,
 	id:     meetingID,
-	apps: "COLLECT { MATCH (n)<-[eg_a:" + relAppearedAt + "]-(eg_p:" + labelPerson + ") " +
-		"RETURN {person: eg_p." + propID + ", meeting: n." + propID + ", a: eg_a} " +
-		"ORDER BY eg_a." + propOrder + " = 0, eg_a." + propOrder + ", eg_p." + propID + " }",
-	paths: []inlinePath{
-		{kind: domain.KindCouncil, pattern: "MATCH (n)-[:" + relPartOf + "]->(eg_v:" + labelCouncil + ")"},
-		{kind: domain.KindPlace, pattern: "MATCH (n)-[:" + relHeldIn + "]->(eg_v:" + labelPlace + ")"},
-		{kind: domain.KindPerson, apps: true, pattern: "MATCH (n)<-[:" + relAppearedAt + "]-(eg_v:" + labelPerson + ")"},
-		{kind: domain.KindInstitution, apps: true, pattern: "MATCH (n)<-[eg_a:" + relAppearedAt + "]-(:" + labelPerson + ")" + inlineInstitution},
-		{kind: domain.KindMeeting, apps: true, pattern: "MATCH (n)<-[:" + relAppearedAt + "]-(:" + labelPerson + ")" + inlineSelf},
-	},
+	apps:   "MATCH (n)<-[eg_a:" + relAppearedAt + "]-(eg_x:" + labelPerson + ")",
+	order:  "eg_a." + propOrder + " = 0, eg_a." + propOrder + ", eg_x." + propID,
+	row:    "{person: eg_x." + propID + ", meeting: n." + propID + ", a: eg_a}",
+	other:  domain.KindPerson,
 }
 
 var peopleInline = inlineRead[domain.Person]{
+	kind:   domain.KindPerson,
 	query:  peopleByID,
 	mapper: personOf,
 	id:     personID,
-	apps: "COLLECT { MATCH (n)-[eg_a:" + relAppearedAt + "]->(eg_m:" + labelMeeting + ") " +
-		"RETURN {person: n." + propID + ", meeting: eg_m." + propID + ", a: eg_a} " +
-		"ORDER BY eg_m." + propDateKey + ", eg_m." + propID + " }",
-	paths: []inlinePath{
-		{kind: domain.KindMeeting, apps: true, pattern: "MATCH (n)-[:" + relAppearedAt + "]->(eg_v:" + labelMeeting + ")"},
-		{kind: domain.KindCouncil, apps: true, through: []domain.Kind{domain.KindMeeting},
-			pattern: "MATCH (n)-[:" + relAppearedAt + "]->(:" + labelMeeting + ")-[:" + relPartOf + "]->(eg_v:" + labelCouncil + ")"},
-		{kind: domain.KindPlace, apps: true, through: []domain.Kind{domain.KindMeeting},
-			pattern: "MATCH (n)-[:" + relAppearedAt + "]->(:" + labelMeeting + ")-[:" + relHeldIn + "]->(eg_v:" + labelPlace + ")"},
-		{kind: domain.KindInstitution, apps: true, pattern: "MATCH (n)-[eg_a:" + relAppearedAt + "]->(:" + labelMeeting + ")" + inlineInstitution},
-		{kind: domain.KindPerson, apps: true, pattern: "MATCH (n)-[:" + relAppearedAt + "]->(:" + labelMeeting + ")" + inlineSelf},
-	},
+	apps:   "MATCH (n)-[eg_a:" + relAppearedAt + "]->(eg_x:" + labelMeeting + ")",
+	order:  "eg_x." + propDateKey + ", eg_x." + propID,
+	row:    "{person: n." + propID + ", meeting: eg_x." + propID + ", a: eg_a}",
+	other:  domain.KindMeeting,
+}
+
+// inlineMeetingLean returns the RETURN of a lean meeting's row
+// (meetingLeanFields) of eg_v, n being node (eg_v or a projection of it),
+// its council and place found in one expansion.
+func inlineMeetingLean(node string) string {
+	return "CALL (eg_v) { OPTIONAL MATCH (eg_v)-[:" + relPartOf + "|" + relHeldIn + "]->(eg_y) " +
+		"RETURN head(collect(CASE WHEN eg_y:" + labelCouncil + " THEN eg_y." + propID + " END)) AS eg_c, " +
+		"head(collect(CASE WHEN eg_y:" + labelPlace + " THEN eg_y." + propID + " END)) AS eg_pl } " +
+		"RETURN {n: " + node + ", council: eg_c, place: eg_pl}"
 }
 
 // MeetingsWith returns Meetings, the nodes of the kinds in with they refer
@@ -90,32 +85,91 @@ func (s *Store) PeopleWith(ctx context.Context, ids []string, with domain.With) 
 }
 
 // inlineQuery returns r's statement for with, and the kinds of its columns
-// eg_<kind>, in the order of includable.
+// eg_<kind>.
 func inlineQuery[T any](r inlineRead[T], with domain.With, in *domain.Include) (string, []includeKind) {
-	rest, _ := strings.CutPrefix(r.query, batchPrefix)
-	var b strings.Builder
-	b.WriteString(followRedirects + rest + ", asked")
-	if with.Appearances {
-		b.WriteString(", " + r.apps + " AS eg_apps")
+	asked := func(k domain.Kind) bool { return slices.Contains(with.Kinds, k) }
+	kindOf := func(k domain.Kind) includeKind {
+		return includable[slices.IndexFunc(includable, func(x includeKind) bool { return x.kind == k })]
 	}
+	// rows returns the COLLECT subquery of the rows of kind k of the nodes
+	// eg_v that from binds.
+	rows := func(k domain.Kind, from string) string {
+		kind := kindOf(k)
+		ret := "RETURN " + kind.rowOfV
+		if fs, ok := in.Fields(k); ok {
+			items := onV(kind.projectedItems(fs, false))
+			ret = "RETURN " + rowOfItems(items)
+			if k == domain.KindMeeting && refsOnly(fs) {
+				ret = inlineMeetingLean(items[:lastTopAS(splitTop(items)[0])])
+			}
+		} else if in.Lean(k) {
+			ret = "RETURN " + kind.leanRowOfV
+			if k == domain.KindMeeting {
+				ret = inlineMeetingLean("eg_v")
+			}
+		}
+		return "COLLECT { " + from + " " + ret + " }"
+	}
+	rest, _ := strings.CutPrefix(r.query, batchPrefix)
+	match, fields, _ := strings.Cut(rest, " RETURN ")
+	if fs, ok := in.Fields(r.kind); ok {
+		fields = kindOf(r.kind).projectedItems(fs, true)
+	}
+	var b strings.Builder
+	b.WriteString(followRedirects + match)
+	var pre, cols []string // pre: columns read before the others, in a WITH
 	var kinds []includeKind
-	for _, k := range includable {
-		if !slices.Contains(with.Kinds, k.kind) {
-			continue
+	col := func(k domain.Kind, expr string) {
+		cols = append(cols, expr+" AS eg_"+string(k))
+		kinds = append(kinds, kindOf(k))
+	}
+	self := "UNWIND CASE WHEN size(eg_apps) > 0 THEN [n] ELSE [] END AS eg_v"
+	if with.Appearances {
+		b.WriteString(" CALL (n) { " + r.apps + " WITH eg_a, eg_x ORDER BY " + r.order + " " +
+			"RETURN collect(" + r.row + ") AS eg_apps, collect(DISTINCT eg_x) AS eg_xs, " +
+			"collect(DISTINCT eg_a." + propInstitutionID + ") AS eg_iids }")
+		cols = append(cols, "eg_apps")
+		root := domain.KindMeeting
+		if r.other == domain.KindMeeting {
+			root = domain.KindPerson
 		}
-		i := slices.IndexFunc(r.paths, func(p inlinePath) bool {
-			return p.kind == k.kind && (with.Appearances || !p.apps) &&
-				!slices.ContainsFunc(p.through, func(t domain.Kind) bool { return !slices.Contains(with.Kinds, t) })
-		})
-		if i < 0 {
-			continue
+		if asked(r.other) {
+			col(r.other, rows(r.other, "UNWIND eg_xs AS eg_v"))
+			if r.other == domain.KindMeeting {
+				// A person's meetings come first, so that their councils
+				// and places are read from their rows.
+				pre, cols[len(cols)-1] = append(pre, cols[len(cols)-1]), "eg_"+string(domain.KindMeeting)
+			}
 		}
-		row := k.rowOfV
-		if in.Lean(k.kind) {
-			row = k.leanRowOfV
+		if asked(root) {
+			col(root, rows(root, self))
 		}
-		b.WriteString(", COLLECT { " + r.paths[i].pattern + " WITH DISTINCT eg_v RETURN " + row + " } AS eg_" + string(k.kind))
-		kinds = append(kinds, k)
+		if asked(domain.KindInstitution) {
+			col(domain.KindInstitution, rows(domain.KindInstitution,
+				"UNWIND eg_iids AS eg_id MATCH (eg_v:"+labelInstitution+" {"+propID+": eg_id})"))
+		}
+	}
+	// The councils and places: of n, a meeting, or of the meetings read
+	// (whose rows name them).
+	refs := map[domain.Kind]string{domain.KindCouncil: labelCouncil, domain.KindPlace: labelPlace}
+	rels := map[domain.Kind]string{domain.KindCouncil: relPartOf, domain.KindPlace: relHeldIn}
+	keys := map[domain.Kind]string{domain.KindCouncil: "council", domain.KindPlace: "place"}
+	for _, k := range []domain.Kind{domain.KindCouncil, domain.KindPlace} {
+		switch {
+		case !asked(k):
+		case r.other == domain.KindPerson:
+			col(k, rows(k, "MATCH (n)-[:"+rels[k]+"]->(eg_v:"+refs[k]+")"))
+		case with.Appearances && asked(domain.KindMeeting):
+			col(k, rows(k, "UNWIND eg_"+string(domain.KindMeeting)+" AS eg_m WITH DISTINCT eg_m."+keys[k]+" AS eg_id "+
+				"MATCH (eg_v:"+refs[k]+" {"+propID+": eg_id})"))
+		}
+	}
+	if len(pre) > 0 {
+		b.WriteString(" WITH *, " + strings.Join(pre, ", "))
+	}
+	b.WriteString(" RETURN " + fields + ", asked")
+	for _, c := range cols {
+		b.WriteString(", " + c)
 	}
 	return b.String(), kinds
 }
@@ -142,7 +196,7 @@ func readInline[T any](ctx context.Context, s *Store, ids []string, with domain.
 	rows, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]row, error) {
 		return run(ctx, tx, query, map[string]any{"ids": want}, func(rec *neo4j.Record) (row, error) {
 			var f fields
-			x := row{asked: value[string](&f, rec, "asked"), x: r.mapper(&f, rec)}
+			x := row{asked: value[string](&f, rec, "asked"), x: r.mapper(&f, asNode(rec))}
 			if with.Appearances {
 				for _, m := range f.maps(rec, "eg_apps") {
 					x.apps = append(x.apps, appearanceOf(&f, &neo4j.Record{

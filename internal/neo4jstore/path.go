@@ -40,6 +40,16 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 	}
 	query := shortestPathsQuery(maxHops)
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*domain.Path, error) {
+		// A path found proves both ends there: they are looked up first
+		// only for a path from a node to itself, and after only to tell
+		// no path from a wrong ID.
+		var ps []*domain.Path
+		if fromID != toID {
+			var err error
+			if ps, err = run(ctx, tx, query, map[string]any{"from": fromID, "to": toID, "max": domain.MaxPaths}, pathOf); err != nil || len(ps) > 0 {
+				return ps, err
+			}
+		}
 		ends, err := run(ctx, tx, refsByID, map[string]any{"ids": distinct([]string{fromID, toID})}, func(rec *neo4j.Record) (*domain.NodeRef, error) {
 			var f fields
 			r := nodeRefOf(&f, rec)
@@ -64,26 +74,29 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 		if fromID == toID {
 			return []*domain.Path{{Nodes: []domain.NodeRef{*found[fromID]}}}, nil
 		}
-		return run(ctx, tx, query, map[string]any{"from": fromID, "to": toID, "max": domain.MaxPaths}, func(rec *neo4j.Record) (*domain.Path, error) {
-			var f fields
-			p := &domain.Path{}
-			for _, x := range value[[]any](&f, rec, "nodes") {
-				n, ok := x.(neo4j.Node)
-				if !ok {
-					f.fail(errNotNode)
-					break
-				}
-				p.Nodes = append(p.Nodes, *refOf(&f, n))
-			}
-			for _, x := range value[[]any](&f, rec, "edges") {
-				e := f.strings(asList(&f, x), "edges")
-				if len(e) != 3 {
-					f.fail(errBadEdge)
-					break
-				}
-				p.Edges = append(p.Edges, domain.PathEdge{Type: e[0], From: e[1], To: e[2]})
-			}
-			return p, f.err
-		})
+		return ps, nil
 	})
+}
+
+// pathOf reads a path of shortestPathsQuery.
+func pathOf(rec *neo4j.Record) (*domain.Path, error) {
+	var f fields
+	p := &domain.Path{}
+	for _, x := range value[[]any](&f, rec, "nodes") {
+		n, ok := x.(neo4j.Node)
+		if !ok {
+			f.fail(errNotNode)
+			break
+		}
+		p.Nodes = append(p.Nodes, *refOf(&f, n))
+	}
+	for _, x := range value[[]any](&f, rec, "edges") {
+		e := f.strings(asList(&f, x), "edges")
+		if len(e) != 3 {
+			f.fail(errBadEdge)
+			break
+		}
+		p.Edges = append(p.Edges, domain.PathEdge{Type: e[0], From: e[1], To: e[2]})
+	}
+	return p, f.err
 }

@@ -201,13 +201,23 @@ func testInclude(t *testing.T, s *suite) {
 			},
 		},
 	}
+	// projected are the fields asked of each kind in the projected runs: a
+	// property, and for some a relation.
+	projected := map[domain.Kind][]string{
+		domain.KindMeeting: {"Title", "Date"}, domain.KindPerson: {"Name"}, domain.KindInstitution: {"Name", "CountryID"},
+		domain.KindPlace: {"Name"}, domain.KindCouncil: {"Name", "Sources"},
+	}
 	for _, c := range cases {
-		for _, lean := range []bool{false, true} {
+		for _, how := range []string{"whole", "lean", "projected"} {
 			name := c.name
 			w := domain.With{Kinds: c.with, Appearances: c.apps != nil}
-			if lean {
+			switch how {
+			case "lean":
 				name += ", lean"
 				w.Lean = c.with
+			case "projected":
+				name += ", projected"
+				w.Lean, w.Fields = c.with, projected
 			}
 			t.Run(name, func(t *testing.T) {
 				ctx := t.Context()
@@ -215,13 +225,19 @@ func testInclude(t *testing.T, s *suite) {
 				must(t, "With", err)
 				want, err := c.plain(ctx)
 				must(t, "without With", err)
+				if how == "projected" {
+					want = projectAnswer(want, projected)
+				}
 				check(t, "answer", got.v, want)
 				if got.g == nil {
 					t.Fatal("With returned a nil graph")
 				}
 				wantG := includedGraph(t, st, c.want)
-				if lean {
+				switch how {
+				case "lean":
 					wantG = domain.LeanGraph(wantG, c.with)
+				case "projected":
+					wantG = domain.ProjectGraph(wantG, projected)
 				}
 				if c.apps != nil {
 					groups, err := c.apps(ctx)
@@ -237,6 +253,42 @@ func testInclude(t *testing.T, s *suite) {
 			})
 		}
 	}
+
+	t.Run("projected nodes have the fields asked and no others", func(t *testing.T) {
+		ctx := t.Context()
+		ms, g, err := st.MeetingsWith(ctx, idsOf("raec-5"), domain.With{Kinds: []domain.Kind{domain.KindPerson}, Appearances: true,
+			Fields: map[domain.Kind][]string{domain.KindMeeting: {"Title"}, domain.KindPerson: {"Name", "Affiliations"}}})
+		must(t, "MeetingsWith", err)
+		if m := ms[0]; m == nil || m.Title == "" || m.CouncilID == "" || m.PlaceID == "" || !m.Date.IsZero() || m.Sources != nil {
+			t.Errorf("meeting projected to its title: %+v; want its ID, title, council and place only", m)
+		}
+		if len(g.People) == 0 {
+			t.Fatal("no people")
+		}
+		affiliated := 0
+		for _, p := range g.People {
+			if p.Name == "" || p.Aliases != nil || p.Sources != nil {
+				t.Errorf("person projected to name and affiliations: %+v", p)
+			}
+			affiliated += len(p.Affiliations)
+		}
+		if affiliated == 0 {
+			t.Error("the people projected to their affiliations came without them")
+		}
+	})
+
+	t.Run("fields of a kind that cannot be included, or that its nodes lack, are EINVALID", func(t *testing.T) {
+		ctx := t.Context()
+		for _, fields := range []map[domain.Kind][]string{
+			{domain.KindCountry: {"Name"}},
+			{domain.KindMeeting: {"Name"}},
+		} {
+			_, _, err := st.MeetingsWith(ctx, idsOf("raec-5"), domain.With{Kinds: []domain.Kind{domain.KindPlace}, Fields: fields})
+			wantCode(t, "MeetingsWith", err, domain.EINVALID)
+			_, _, err = st.AppearancesByMeetingWith(ctx, idsOf("raec-5"), domain.With{Kinds: []domain.Kind{domain.KindPerson}, Fields: fields})
+			wantCode(t, "AppearancesByMeetingWith", err, domain.EINVALID)
+		}
+	})
 
 	t.Run("lean nodes lack their relations, and only the kinds asked lean are", func(t *testing.T) {
 		ctx := t.Context()
@@ -294,6 +346,26 @@ func testInclude(t *testing.T, s *suite) {
 		_, _, err = st.ListRecommendationsWith(ctx, domain.RecommendationQuery{Sort: "SIDEWAYS"}, domain.WithKinds(domain.KindMeeting))
 		wantCode(t, "ListRecommendationsWith with an unknown order", err, domain.EINVALID)
 	})
+}
+
+// projectAnswer returns a With reader's answer as asked projected: the
+// meetings or people it found Project-ed, anything else as it is.
+func projectAnswer(v any, fields map[domain.Kind][]string) any {
+	switch xs := v.(type) {
+	case []*domain.Meeting:
+		out := make([]*domain.Meeting, len(xs))
+		for i, x := range xs {
+			out[i] = domain.Project(x, fields[domain.KindMeeting])
+		}
+		return out
+	case []*domain.Person:
+		out := make([]*domain.Person, len(xs))
+		for i, x := range xs {
+			out[i] = domain.Project(x, fields[domain.KindPerson])
+		}
+		return out
+	}
+	return v
 }
 
 // includedGraph returns the graph holding the nodes of want, each read

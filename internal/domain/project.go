@@ -1,0 +1,116 @@
+package domain
+
+import (
+	"reflect"
+	"slices"
+)
+
+// A GraphQL request names the fields it reads of each type; a With reader
+// told them (With.Fields) reads only those, as @neo4j/graphql's statements
+// do: on Neo4j a node's unused properties and relations are database work
+// and bytes on the wire.
+
+// Project returns a copy of x with only the fields named (Go field names
+// of its struct, as ProjectableFields lists them), its ID and the
+// references Include follows (a meeting's council and place) kept; the
+// others are zero. nil for nil.
+func Project[T any](x *T, fields []string) *T {
+	if x == nil {
+		return nil
+	}
+	src := reflect.ValueOf(x).Elem()
+	out := new(T)
+	dst := reflect.ValueOf(out).Elem()
+	kept := alwaysKept[src.Type().Name()]
+	for i := range src.NumField() {
+		name := src.Type().Field(i).Name
+		if name == "ID" || slices.Contains(kept, name) || slices.Contains(fields, name) {
+			dst.Field(i).Set(src.Field(i))
+		}
+	}
+	return out
+}
+
+// alwaysKept are, per node type, the fields Project keeps beside ID: the
+// references Include follows.
+var alwaysKept = map[string][]string{"Meeting": {"CouncilID", "PlaceID"}}
+
+// kindTypes are the node types of the kinds With.Fields may name.
+var kindTypes = map[Kind]reflect.Type{
+	KindCouncil:     reflect.TypeFor[Council](),
+	KindMeeting:     reflect.TypeFor[Meeting](),
+	KindPerson:      reflect.TypeFor[Person](),
+	KindInstitution: reflect.TypeFor[Institution](),
+	KindPlace:       reflect.TypeFor[Place](),
+}
+
+// ProjectableFields returns the fields of kind k's nodes that Project can
+// leave out, in struct order; none for a kind With.Fields cannot name.
+func ProjectableFields(k Kind) []string {
+	t, ok := kindTypes[k]
+	if !ok {
+		return nil
+	}
+	var out []string
+	for i := range t.NumField() {
+		if name := t.Field(i).Name; name != "ID" && !slices.Contains(alwaysKept[t.Name()], name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// checkFields returns EINVALID for a kind of fields not in IncludeKinds or
+// a field its nodes do not have.
+func checkFields(fields map[Kind][]string) error {
+	for k, fs := range fields {
+		if !slices.Contains(IncludeKinds, k) {
+			return Invalidf("with", "fields of %q: not one of %v", k, IncludeKinds)
+		}
+		t := kindTypes[k]
+		for _, f := range fs {
+			if _, ok := t.FieldByName(f); !ok {
+				return Invalidf("with", "fields of %q: %s has no field %q", k, t.Name(), f)
+			}
+		}
+	}
+	return nil
+}
+
+// projectGraph returns a copy of g in which the nodes of the kinds fields
+// names are Project-ed (the others are shared with g).
+func projectGraph(g *Graph, fields map[Kind][]string) *Graph {
+	if g == nil || len(fields) == 0 {
+		return g
+	}
+	out := *g
+	for k, fs := range fields {
+		switch k {
+		case KindMeeting:
+			out.Meetings = projectAll(g.Meetings, fs)
+		case KindPerson:
+			out.People = projectAll(g.People, fs)
+		case KindInstitution:
+			out.Institutions = projectAll(g.Institutions, fs)
+		case KindCouncil:
+			out.Councils = projectAll(g.Councils, fs)
+		case KindPlace:
+			out.Places = projectAll(g.Places, fs)
+		}
+	}
+	return &out
+}
+
+// ProjectGraph is projectGraph, for the tests of stores.
+func ProjectGraph(g *Graph, fields map[Kind][]string) *Graph { return projectGraph(g, fields) }
+
+func projectAll[T any](xs []*T, fields []string) []*T {
+	if xs == nil {
+		return nil
+	}
+	out := make([]*T, len(xs))
+	for i, x := range xs {
+		out[i] = Project(x, fields)
+	}
+	return out
+}

@@ -27,13 +27,15 @@ var IncludeKinds = []Kind{KindCouncil, KindMeeting, KindPerson, KindInstitution,
 //
 // Fields, for the kinds it names, says which fields of their nodes the
 // caller reads: those nodes, included or (MeetingsWith, PeopleWith) the
-// answer's own, come Project-ed to them, Lean or not. EINVALID for a kind
-// not in IncludeKinds or a field its nodes lack.
+// answer's own, come Project-ed to them, Lean or not. AppearanceFields,
+// when not nil, does the same for the appearances With.Appearances asks
+// for. EINVALID for a kind not in IncludeKinds or a field its nodes lack.
 type With struct {
-	Kinds       []Kind
-	Lean        []Kind
-	Appearances bool
-	Fields      map[Kind][]string
+	Kinds            []Kind
+	Lean             []Kind
+	Appearances      bool
+	Fields           map[Kind][]string
+	AppearanceFields []string
 }
 
 // Empty reports whether w asks for nothing beside the answer.
@@ -131,7 +133,7 @@ type Include struct {
 // NewInclude returns an Include of with; EINVALID (field "with") for a
 // kind, in Kinds or Lean, not in IncludeKinds.
 func NewInclude(with With) (*Include, error) {
-	if err := checkFields(with.Fields); err != nil {
+	if err := checkFields(with.Fields, with.AppearanceFields); err != nil {
 		return nil, err
 	}
 	in := &Include{with: map[Kind]bool{}, lean: map[Kind]bool{}, fields: with.Fields, seen: map[kindID]bool{}, pending: map[Kind][]string{}}

@@ -12,8 +12,9 @@ import (
 
 // Project returns a copy of x with only the fields named (Go field names
 // of its struct, as ProjectableFields lists them), its ID and the
-// references Include follows (a meeting's council and place) kept; the
-// others are zero. nil for nil.
+// references Include follows (a meeting's council and place; an
+// appearance's meeting, person and institution) kept; the others are zero.
+// nil for nil.
 func Project[T any](x *T, fields []string) *T {
 	if x == nil {
 		return nil
@@ -33,7 +34,7 @@ func Project[T any](x *T, fields []string) *T {
 
 // alwaysKept are, per node type, the fields Project keeps beside ID: the
 // references Include follows.
-var alwaysKept = map[string][]string{"Meeting": {"CouncilID", "PlaceID"}}
+var alwaysKept = map[string][]string{"Meeting": {"CouncilID", "PlaceID"}, "Appearance": {"MeetingID", "PersonID", "InstitutionID"}}
 
 // kindTypes are the node types of the kinds With.Fields may name.
 var kindTypes = map[Kind]reflect.Type{
@@ -60,9 +61,27 @@ func ProjectableFields(k Kind) []string {
 	return out
 }
 
+// AppearanceFields returns the fields of an appearance that Project can
+// leave out, in struct order.
+func AppearanceFields() []string {
+	t := reflect.TypeFor[Appearance]()
+	var out []string
+	for i := range t.NumField() {
+		if name := t.Field(i).Name; !slices.Contains(alwaysKept["Appearance"], name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 // checkFields returns EINVALID for a kind of fields not in IncludeKinds or
-// a field its nodes do not have.
-func checkFields(fields map[Kind][]string) error {
+// a field its nodes do not have, or a field of apps an appearance lacks.
+func checkFields(fields map[Kind][]string, apps []string) error {
+	for _, f := range apps {
+		if _, ok := reflect.TypeFor[Appearance]().FieldByName(f); !ok {
+			return Invalidf("with", "appearance fields: an appearance has no field %q", f)
+		}
+	}
 	for k, fs := range fields {
 		if !slices.Contains(IncludeKinds, k) {
 			return Invalidf("with", "fields of %q: not one of %v", k, IncludeKinds)

@@ -45,12 +45,20 @@ var objectFields = map[string]struct {
 		"id": nil, "__typename": nil, "name": {"Name"}, "aliases": {"Aliases"}, "country": {"CountryID"}, "meetings": nil,
 		"sources": {"Sources"},
 	}},
+	"Appearance": {appearance, map[string][]string{
+		"__typename": nil, "meeting": nil, "person": nil, "institution": nil, "roles": {"Roles"}, "title": {"Title"},
+		"country": {"CountryID"}, "session": {"Session"}, "order": {"Order"}, "sources": {"Sources"},
+	}},
 	"Council": {domain.KindCouncil, map[string][]string{
 		"id": nil, "__typename": nil, "name": {"Name"}, "shortName": {"ShortName"}, "aliases": {"Aliases"},
 		"description": {"Description"}, "frequency": {"Frequency"}, "founded": {"Founded"}, "countries": {"CountryIDs"},
 		"organizers": {"OrganizerIDs"}, "meetings": nil, "sources": {"Sources"},
 	}},
 }
+
+// appearance stands for appearances among the kinds of objectFields (they
+// are not nodes: domain.With.AppearanceFields).
+const appearance domain.Kind = "APPEARANCE"
 
 // otherFields are the GraphQL fields whose resolvers read fields of
 // another kind's node: a meeting's country is its place's.
@@ -59,29 +67,44 @@ var otherFields = map[string]map[domain.Kind][]string{
 }
 
 // requestFields knows, once per request, the fields of each kind its
-// document names.
+// document names, and of appearances.
 type requestFields struct {
 	once   sync.Once
 	fields map[domain.Kind][]string
+	apps   []string
 }
 
-// get returns the fields of the operation in ctx; none (every node read
-// whole) outside a GraphQL request.
-func (rf *requestFields) get(ctx context.Context) map[domain.Kind][]string {
+// get returns the fields of the operation in ctx, and those of
+// appearances; none (everything read whole) outside a GraphQL request.
+func (rf *requestFields) get(ctx context.Context) (map[domain.Kind][]string, []string) {
 	rf.once.Do(func() {
 		if !graphql.HasOperationContext(ctx) {
 			return
 		}
-		if op := graphql.GetOperationContext(ctx); op != nil && op.Doc != nil {
-			rf.fields = fieldsOf(op.Doc)
+		op := graphql.GetOperationContext(ctx)
+		if op == nil || op.Doc == nil {
+			return
+		}
+		all := fieldsOf(op.Doc)
+		if all == nil {
+			return
+		}
+		rf.fields = map[domain.Kind][]string{}
+		for k, fs := range all {
+			if k == appearance {
+				rf.apps = fs
+			} else {
+				rf.fields[k] = fs
+			}
 		}
 	})
-	return rf.fields
+	return rf.fields, rf.apps
 }
 
-// fieldsOf returns, for each kind of objectFields whose every field doc
-// names is listed there, the domain fields they read (none for a kind doc
-// never names); nil if doc has a field its validation did not type.
+// fieldsOf returns, for each kind of objectFields (appearance among them)
+// whose every field doc names is listed there, the domain fields they read
+// (none for a kind doc never names); nil if doc has a field its validation
+// did not type.
 func fieldsOf(doc *ast.QueryDocument) map[domain.Kind][]string {
 	named := map[domain.Kind][]string{}
 	whole := map[domain.Kind]bool{}

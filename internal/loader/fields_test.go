@@ -37,14 +37,15 @@ func TestFieldsOf(t *testing.T) {
 		{"a meeting's speakers (Q1)", `query($id: ID!) { meeting(id: $id) { id title date place { name }
 			speakers { order roles title session person { id name } institution { id name } } } }`,
 			map[domain.Kind][]string{domain.KindMeeting: {"Date", "PlaceID", "Title"}, domain.KindPerson: {"Name"},
-				domain.KindInstitution: {"Name"}, domain.KindPlace: {"Name"}, domain.KindCouncil: none}},
+				domain.KindInstitution: {"Name"}, domain.KindPlace: {"Name"}, domain.KindCouncil: none,
+				appearance: {"Order", "Roles", "Session", "Title"}}},
 		{"a meeting's country is its place's", `{ meeting(id: "m") { country { name } } }`,
 			map[domain.Kind][]string{domain.KindMeeting: {"PlaceID"}, domain.KindPlace: {"CountryID"},
-				domain.KindPerson: none, domain.KindInstitution: none, domain.KindCouncil: none}},
+				domain.KindPerson: none, domain.KindInstitution: none, domain.KindCouncil: none, appearance: none}},
 		{"aliases, inline and named fragments", `query { a: person(id: "p") { ...P } node(id: "x") { ... on Council { founded sources { excerpt } } } }
 			fragment P on Person { nick: name affiliations { title } }`,
 			map[domain.Kind][]string{domain.KindPerson: {"Affiliations", "Name"}, domain.KindCouncil: {"Founded", "Sources"},
-				domain.KindMeeting: none, domain.KindInstitution: none, domain.KindPlace: none}},
+				domain.KindMeeting: none, domain.KindInstitution: none, domain.KindPlace: none, appearance: none}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -76,7 +77,11 @@ func TestObjectFieldsCoverSchema(t *testing.T) {
 			if !ok && f.Name != "__typename" {
 				t.Errorf("%s.%s is not in objectFields", typ, f.Name)
 			}
-			if _, err := domain.NewInclude(domain.With{Fields: map[domain.Kind][]string{o.kind: fs}}); err != nil {
+			w := domain.With{Fields: map[domain.Kind][]string{o.kind: fs}}
+			if o.kind == appearance {
+				w = domain.With{AppearanceFields: fs}
+			}
+			if _, err := domain.NewInclude(w); err != nil {
 				t.Errorf("%s.%s: %v", typ, f.Name, err)
 			}
 		}

@@ -175,11 +175,12 @@ func leanOf(doc *ast.QueryDocument) map[domain.Kind]bool {
 
 // asked collects what a reader's callers in one request asked for.
 type asked struct {
-	mu     sync.Mutex
-	kinds  map[domain.Kind]bool
-	apps   bool
-	lean   map[domain.Kind]bool     // the request's lean kinds, noted with the kinds
-	fields map[domain.Kind][]string // the request's fields, noted with the kinds
+	mu        sync.Mutex
+	kinds     map[domain.Kind]bool
+	apps      bool
+	lean      map[domain.Kind]bool     // the request's lean kinds, noted with the kinds
+	fields    map[domain.Kind][]string // the request's fields, noted with the kinds
+	appFields []string                 // and those of appearances
 }
 
 // note adds what the field being resolved in ctx asks for, and notes the
@@ -189,7 +190,8 @@ func (a *asked) note(ctx context.Context, lk *leanKinds, rf *requestFields) {
 	if len(w.kinds) == 0 && !w.apps {
 		return
 	}
-	lean, fields := lk.get(ctx), rf.get(ctx)
+	lean := lk.get(ctx)
+	fields, appFields := rf.get(ctx)
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.kinds == nil {
@@ -199,7 +201,7 @@ func (a *asked) note(ctx context.Context, lk *leanKinds, rf *requestFields) {
 		a.kinds[k] = true
 	}
 	a.apps = a.apps || w.apps
-	a.lean, a.fields = lean, fields
+	a.lean, a.fields, a.appFields = lean, fields, appFields
 }
 
 // with returns what was noted: the kinds in the order of
@@ -207,7 +209,11 @@ func (a *asked) note(ctx context.Context, lk *leanKinds, rf *requestFields) {
 func (a *asked) with() domain.With {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return withOf(wanted{a.kinds, a.apps}, a.lean, a.fields)
+	w := withOf(wanted{a.kinds, a.apps}, a.lean, a.fields)
+	if w.Appearances {
+		w.AppearanceFields = a.appFields
+	}
+	return w
 }
 
 // withOf returns a With of what w asks for, the kinds also in lean lean, in
@@ -279,6 +285,12 @@ func primeApps[T any](ld *Loader[string, []*domain.Appearance], xs []*T, id func
 	}
 }
 
+// fieldsOnly returns the request's fields of nodes.
+func (l *Loaders) fieldsOnly(ctx context.Context) map[domain.Kind][]string {
+	fields, _ := l.fields.get(ctx)
+	return fields
+}
+
 // PersonOf loads a person ("" = none), with what the query asks of them.
 func (l *Loaders) PersonOf(ctx context.Context, id string) (*domain.Person, error) {
 	l.personWith.note(ctx, &l.lean, &l.fields)
@@ -314,7 +326,7 @@ func (l *Loaders) AppearancesOf(ctx context.Context, personID string) ([]*domain
 // ListRecommendations reads a page of recommendations, with the nodes the
 // query asks of them, and primes the loaders with those.
 func (l *Loaders) ListRecommendations(ctx context.Context, q domain.RecommendationQuery) (*domain.RecommendationConnection, error) {
-	with := withOf(askedKinds(ctx), l.lean.get(ctx), l.fields.get(ctx))
+	with := withOf(askedKinds(ctx), l.lean.get(ctx), l.fieldsOnly(ctx))
 	if len(with.Kinds) == 0 {
 		return l.store.ListRecommendations(ctx, q)
 	}
@@ -329,7 +341,7 @@ func (l *Loaders) ListRecommendations(ctx context.Context, q domain.Recommendati
 // Recurrences reads the recurrences of ids, with the nodes the query asks
 // of them, and primes the loaders with those.
 func (l *Loaders) Recurrences(ctx context.Context, ids []string, f domain.RecurrenceFilter) ([]*domain.Recurrence, error) {
-	with := withOf(askedKinds(ctx), l.lean.get(ctx), l.fields.get(ctx))
+	with := withOf(askedKinds(ctx), l.lean.get(ctx), l.fieldsOnly(ctx))
 	if len(with.Kinds) == 0 {
 		return l.store.Recurrence(ctx, ids, f)
 	}

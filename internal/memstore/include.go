@@ -50,6 +50,11 @@ func nodesWith[T any](ctx context.Context, s *Store, ids []string, with domain.W
 			as = append(as, g...)
 		}
 		in.Appearances(as...)
+		if with.AppearanceFields != nil {
+			for i, a := range as {
+				as[i] = domain.Project(a, with.AppearanceFields)
+			}
+		}
 	}
 	g, err := s.included(in)
 	if err != nil {

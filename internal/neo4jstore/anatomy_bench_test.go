@@ -105,6 +105,12 @@ func BenchmarkReadAnatomy(b *testing.B) {
 				Lean: k(domain.KindPerson, domain.KindInstitution, domain.KindPlace), Appearances: true})
 			return err
 		}},
+		{"q1/one statement, projected (what GraphQL reads)", func(ctx context.Context) error {
+			_, _, err := s.MeetingsWith(ctx, []string{meeting}, domain.With{Kinds: k(domain.KindPerson, domain.KindInstitution, domain.KindPlace),
+				Appearances: true, Fields: map[domain.Kind][]string{domain.KindMeeting: {"Date", "PlaceID", "Title"},
+					domain.KindPerson: {"Name"}, domain.KindInstitution: {"Name"}, domain.KindPlace: {"Name"}}})
+			return err
+		}},
 		{"q2/floor: one statement", statement(workload.CypherOps["q2-person-history"], map[string]any{"id": person})},
 		{"q2/levels: person, then appearances", func(ctx context.Context) error {
 			if _, err := s.People(ctx, []string{person}); err != nil {
@@ -119,6 +125,12 @@ func BenchmarkReadAnatomy(b *testing.B) {
 		{"q2/one statement: the person with their appearances, lean", func(ctx context.Context) error {
 			w := k(domain.KindCouncil, domain.KindMeeting, domain.KindInstitution)
 			_, _, err := s.PeopleWith(ctx, []string{person}, domain.With{Kinds: w, Lean: w, Appearances: true})
+			return err
+		}},
+		{"q2/one statement, projected (what GraphQL reads)", func(ctx context.Context) error {
+			_, _, err := s.PeopleWith(ctx, []string{person}, domain.With{Kinds: k(domain.KindCouncil, domain.KindMeeting, domain.KindInstitution),
+				Appearances: true, Fields: map[domain.Kind][]string{domain.KindMeeting: {"CouncilID", "Date", "Title"},
+					domain.KindPerson: {"Name"}, domain.KindInstitution: {"Name"}, domain.KindCouncil: {}}})
 			return err
 		}},
 	}

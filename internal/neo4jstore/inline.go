@@ -125,8 +125,12 @@ func inlineQuery[T any](r inlineRead[T], with domain.With, in *domain.Include) (
 	}
 	self := "UNWIND CASE WHEN size(eg_apps) > 0 THEN [n] ELSE [] END AS eg_v"
 	if with.Appearances {
+		row := r.row
+		if with.AppearanceFields != nil {
+			row = strings.Replace(row, "a: eg_a}", "a: "+projectedRel("eg_a", with.AppearanceFields)+"}", 1)
+		}
 		b.WriteString(" CALL (n) { " + r.apps + " WITH eg_a, eg_x ORDER BY " + r.order + " " +
-			"RETURN collect(" + r.row + ") AS eg_apps, collect(DISTINCT eg_x) AS eg_xs, " +
+			"RETURN collect(" + row + ") AS eg_apps, collect(DISTINCT eg_x) AS eg_xs, " +
 			"collect(DISTINCT eg_a." + propInstitutionID + ") AS eg_iids }")
 		cols = append(cols, "eg_apps")
 		root := domain.KindMeeting
@@ -199,8 +203,12 @@ func readInline[T any](ctx context.Context, s *Store, ids []string, with domain.
 			x := row{asked: value[string](&f, rec, "asked"), x: r.mapper(&f, asNode(rec))}
 			if with.Appearances {
 				for _, m := range f.maps(rec, "eg_apps") {
+					a := m["a"]
+					if props, projected := a.(map[string]any); projected {
+						a = neo4j.Relationship{Props: present(props)}
+					}
 					x.apps = append(x.apps, appearanceOf(&f, &neo4j.Record{
-						Keys: []string{"person", "meeting", "a"}, Values: []any{m["person"], m["meeting"], m["a"]}}))
+						Keys: []string{"person", "meeting", "a"}, Values: []any{m["person"], m["meeting"], a}}))
 				}
 			}
 			for _, k := range kinds {

@@ -50,6 +50,28 @@ var projections = map[domain.Kind]projection{
 	},
 }
 
+// appearanceProps are the relationship properties each field of an
+// appearance comes from (domain.AppearanceFields; TestProjections checks
+// that they cover them all).
+var appearanceProps = map[string][]string{
+	"Roles": {propRoles}, "Title": {propTitle}, "Session": {propSession}, "Order": {propOrder},
+	"CountryID": {propCountryID}, "Sources": {propSourceIDs, propExcerpts},
+}
+
+// projectedRel returns the map projection of the APPEARED_AT relationship
+// rel for an appearance projected to fields (its institution kept).
+func projectedRel(rel string, fields []string) string {
+	props := []string{"." + propInstitutionID}
+	for _, f := range domain.AppearanceFields() {
+		if slices.Contains(fields, f) {
+			for _, p := range appearanceProps[f] {
+				props = append(props, "."+p)
+			}
+		}
+	}
+	return rel + "{" + strings.Join(props, ", ") + "}"
+}
+
 // projectedItems returns the RETURN items of k's fields (which read n) for
 // nodes projected to fields: n as a map, and the relation items of fields
 // and of the references domain.Project keeps; with nulls, the items left
@@ -91,10 +113,22 @@ func refsOnly(fields []string) bool {
 func asNode(rec *neo4j.Record) *neo4j.Record {
 	for i, key := range rec.Keys {
 		if m, ok := rec.Values[i].(map[string]any); ok && key == "n" {
-			rec.Values[i] = neo4j.Node{Props: m}
+			rec.Values[i] = neo4j.Node{Props: present(m)}
 		}
 	}
 	return rec
+}
+
+// present returns the properties of a map projection that the entity has:
+// n{.title} maps title to null when n has none, where n's own properties
+// would not name it.
+func present(m map[string]any) map[string]any {
+	for k, v := range m {
+		if v == nil {
+			delete(m, k)
+		}
+	}
+	return m
 }
 
 // rowOfItems returns the RETURN items items as one map (rowOf).

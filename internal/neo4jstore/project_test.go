@@ -38,3 +38,16 @@ func TestProjections(t *testing.T) {
 		})
 	}
 }
+
+// TestAppearanceProjection checks that every field of an appearance that
+// domain.Project can leave out comes from properties of its relationship.
+func TestAppearanceProjection(t *testing.T) {
+	for _, f := range domain.AppearanceFields() {
+		if len(appearanceProps[f]) == 0 {
+			t.Errorf("appearance field %s comes from no property", f)
+		}
+	}
+	if got := projectedRel("a", []string{"Roles", "Sources"}); got != "a{.institutionId, .roles, .sourceIds, .excerpts}" {
+		t.Errorf("projectedRel = %s", got)
+	}
+}

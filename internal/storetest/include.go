@@ -218,6 +218,9 @@ func testInclude(t *testing.T, s *suite) {
 			case "projected":
 				name += ", projected"
 				w.Lean, w.Fields = c.with, projected
+				if w.Appearances {
+					w.AppearanceFields = []string{"Roles"}
+				}
 			}
 			t.Run(name, func(t *testing.T) {
 				ctx := t.Context()
@@ -243,7 +246,12 @@ func testInclude(t *testing.T, s *suite) {
 					groups, err := c.apps(ctx)
 					must(t, "appearances", err)
 					for _, g := range groups {
-						wantG.Appearances = append(wantG.Appearances, g...)
+						for _, a := range g {
+							if how == "projected" {
+								a = domain.Project(a, w.AppearanceFields)
+							}
+							wantG.Appearances = append(wantG.Appearances, a)
+						}
 					}
 					if len(wantG.Appearances) == 0 {
 						t.Fatal("no appearances wanted: the case checks nothing")

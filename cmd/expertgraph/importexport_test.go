@@ -295,36 +295,93 @@ func mergeDuplicate(t *testing.T, env map[string]string) {
 }
 
 // TestImportProgressAndSummary checks what import says: a progress line per
-// file on stderr, with the problems of a failed file, and a summary on stdout.
+// file on stderr, with the problems of a failed file, and a summary on
+// stdout. On Neo4j each file is written as it passes; on the embedded store
+// the files that pass are written together at the end, on a line of their own.
 func TestImportProgressAndSummary(t *testing.T) {
 	defer func(n int64) { importProgressMin = n }(importProgressMin)
 	importProgressMin = 4 << 10 // example-forum.json is 5.7 kB: show its progress in percent
 
-	env := storeEnv(t)
-	// Flags may follow the files.
-	stdout, stderr, err := runCmd(importCmd, map[string]string{}, forumJSON, seedDir, invalidJSON, roundtable,
-		"--data", env["EXPERTGRAPH_DATA"])
-	if err == nil || err.Error() != "1 of 4 files not imported" {
-		t.Errorf("err = %v", err)
+	for _, sc := range importStores(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			env := sc.env(t)
+			runEnv, flags := env, []string{}
+			if sc.name == "embedded" { // flags may follow the files
+				runEnv, flags = map[string]string{}, []string{"--data", env["EXPERTGRAPH_DATA"]}
+			}
+			passed, end := `validating; writing … done in \d+(\.\d)?m?s`, ``
+			if sc.name == "embedded" {
+				passed, end = `validating; ok in \d+(\.\d)?m?s`, `\nwriting 3 files … done in \d+(\.\d)?m?s`
+			}
+			stdout, stderr, err := runCmd(importCmd, runEnv, append([]string{forumJSON, seedDir, invalidJSON, roundtable}, flags...)...)
+			if err == nil || err.Error() != "1 of 4 files not imported" {
+				t.Errorf("err = %v", err)
+			}
+			want := []string{
+				`\[1/4\] testdata/import/example-forum.json \(\d\.\d kB\): reading 10% 20% 30% 40% 50% 60% 70% 80% 90% 100%; ` +
+					`read 2 countries, 1 place, 2 institutions, 2 people, 1 council, 1 theme, 2 sources, 2 meetings, 3 appearances, 2 recommendations; ` +
+					passed,
+				`\[2/4\] ../../seed: read 5 countries, 4 places, 16 institutions, 22 people, 3 councils, 21 initiatives, 14 themes, 30 sources, ` +
+					`2 publications, 6 meetings, 30 appearances, 44 recommendations; ` + passed,
+				`\[3/4\] testdata/import/invalid.json: read 1 source, 1 meeting, 1 appearance, 1 recommendation; validating; 7 problems, nothing written:`,
+				`(testdata/import/invalid.json:.*\n){7}` +
+					`\[4/4\] testdata/import/roundtable.json: read 1 person, 1 source, 1 meeting, 1 appearance, 1 recommendation; ` + passed + end,
+			}
+			if !regexp.MustCompile(`^` + strings.Join(want, `\n`) + `\n$`).MatchString(stderr) {
+				t.Errorf("stderr:\n%s\nwant lines matching:\n%s", stderr, strings.Join(want, "\n"))
+			}
+			wantOut := `^imported 3 of 4 files: testdata/import/example-forum.json, ../../seed, testdata/import/roundtable.json; ` +
+				`not imported, nothing of them written: testdata/import/invalid.json \(\d+(\.\d)?m?s\)\n$`
+			if !regexp.MustCompile(wantOut).MatchString(stdout) {
+				t.Errorf("stdout = %q, want it to match %q", stdout, wantOut)
+			}
+			if diff := cmp.Diff(expectedExport(t, forumJSON, seedDir, roundtable), exportJSON(t, env)); diff != "" {
+				t.Errorf("the store after the import (-want +got):\n%s", diff)
+			}
+		})
 	}
-	want := []string{
-		`\[1/4\] testdata/import/example-forum.json \(\d\.\d kB\): reading 10% 20% 30% 40% 50% 60% 70% 80% 90% 100%; ` +
-			`read 2 countries, 1 place, 2 institutions, 2 people, 1 council, 1 theme, 2 sources, 2 meetings, 3 appearances, 2 recommendations; ` +
-			`validating; writing … done in \d+(\.\d)?m?s`,
-		`\[2/4\] ../../seed: read 5 countries, 4 places, 16 institutions, 22 people, 3 councils, 21 initiatives, 14 themes, 30 sources, ` +
-			`2 publications, 6 meetings, 30 appearances, 44 recommendations; validating; writing … done in \d+(\.\d)?m?s`,
-		`\[3/4\] testdata/import/invalid.json: read 1 source, 1 meeting, 1 appearance, 1 recommendation; validating; 7 problems, nothing written:`,
-		`(testdata/import/invalid.json:.*\n){7}` +
-			`\[4/4\] testdata/import/roundtable.json: read 1 person, 1 source, 1 meeting, 1 appearance, 1 recommendation; validating; writing … done in .*`,
+}
+
+// TestImportInterrupted interrupts an import of three files once the first
+// has passed: that file is in the store (on the embedded store, written with
+// the batch when the import stops), the others are not tried, and the
+// summary says so.
+func TestImportInterrupted(t *testing.T) {
+	for _, sc := range importStores(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			env := sc.env(t)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var stdout bytes.Buffer
+			stderr := &cancelAtLine{cancel: cancel}
+			err := importCmd(ctx, []string{seedDir, roundtable, forumJSON}, func(k string) string { return env[k] }, &stdout, stderr)
+			if err == nil || err.Error() != "2 of 3 files not imported" {
+				t.Errorf("err = %v\n%s", err, stderr.b.String())
+			}
+			wantOut := `^imported 1 of 3 files: ../../seed; not tried \(interrupted\): ` +
+				`testdata/import/roundtable.json, testdata/import/example-forum.json \(\d+(\.\d)?m?s\)\n$`
+			if !regexp.MustCompile(wantOut).MatchString(stdout.String()) {
+				t.Errorf("stdout = %q, want it to match %q", stdout.String(), wantOut)
+			}
+			if diff := cmp.Diff(expectedExport(t, seedDir), exportJSON(t, env)); diff != "" {
+				t.Errorf("the store after the interrupted import (-want +got):\n%s", diff)
+			}
+		})
 	}
-	if !regexp.MustCompile(`^` + strings.Join(want, `\n`) + `\n$`).MatchString(stderr) {
-		t.Errorf("stderr:\n%s\nwant lines matching:\n%s", stderr, strings.Join(want, "\n"))
+}
+
+// cancelAtLine keeps what is written to it and calls cancel at the end of
+// the first line.
+type cancelAtLine struct {
+	b      bytes.Buffer
+	cancel context.CancelFunc
+}
+
+func (c *cancelAtLine) Write(p []byte) (int, error) {
+	if bytes.Contains(p, []byte("\n")) {
+		c.cancel()
 	}
-	wantOut := `^imported 3 of 4 files: testdata/import/example-forum.json, ../../seed, testdata/import/roundtable.json; ` +
-		`not imported, nothing of them written: testdata/import/invalid.json \(\d+(\.\d)?m?s\)\n$`
-	if !regexp.MustCompile(wantOut).MatchString(stdout) {
-		t.Errorf("stdout = %q, want it to match %q", stdout, wantOut)
-	}
+	return c.b.Write(p)
 }
 
 func TestImportUsage(t *testing.T) {

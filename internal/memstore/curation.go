@@ -29,13 +29,22 @@ func (st *state) redirected(id string) string {
 	return id
 }
 
-// changes sorts the IDs a write of g touches into those it creates and those it rewrites.
+// changes sorts the IDs a write of g touches into those it creates and those
+// it rewrites: its nodes, its appearances and the merged IDs of its
+// redirects (domain.AuditEntry).
 func (st *state) changes(g *domain.Graph) (created, updated []string) {
 	for _, id := range g.IDs() {
 		if st.kinds[id] != "" || st.appearances[id] != nil {
 			updated = append(updated, id)
 		} else {
 			created = append(created, id)
+		}
+	}
+	for _, r := range g.Redirects {
+		if st.redirects[r.ID] != "" {
+			updated = append(updated, r.ID)
+		} else {
+			created = append(created, r.ID)
 		}
 	}
 	return created, updated

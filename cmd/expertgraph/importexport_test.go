@@ -24,10 +24,12 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/expertgraph/expertgraph/bench/gen"
 	"github.com/expertgraph/expertgraph/internal/dataset"
 	"github.com/expertgraph/expertgraph/internal/domain"
 	"github.com/expertgraph/expertgraph/internal/graphio"
 	"github.com/expertgraph/expertgraph/internal/memstore"
+	"github.com/expertgraph/expertgraph/internal/storetest"
 )
 
 // The files the tests import.
@@ -275,16 +277,93 @@ func TestExportImportExportIsByteIdentical(t *testing.T) {
 	}
 }
 
-// mergeDuplicate writes a duplicate of carla-example into the embedded store
-// of env and merges it into her, leaving the redirect carla-example-2 ->
+// TestExportImportAcrossStores exports a graph from one store, imports the
+// export into the other and exports that: the two exports are the same
+// bytes, both ways, for the seed with imports and a merge's redirect, the
+// contract suite's irregular fixture and a generated graph.
+func TestExportImportAcrossStores(t *testing.T) {
+	stores := map[string]func(*testing.T) map[string]string{}
+	for _, sc := range importStores(t) {
+		stores[sc.name] = sc.env
+	}
+	if stores["neo4j"] == nil {
+		t.Skip("NEO4J_URI is not set: there is one store only")
+	}
+	graphs := []struct {
+		name string
+		fill func(t *testing.T, env map[string]string)
+	}{
+		{name: "the seed, two files and a merge", fill: func(t *testing.T, env map[string]string) {
+			mustImport(t, env, seedDir, roundtable, forumJSON)
+			mergeDuplicate(t, env)
+		}},
+		{name: "the contract fixture", fill: func(t *testing.T, env map[string]string) {
+			mustImport(t, env, writeGraphFile(t, storetest.Fixture()))
+		}},
+		{name: "a generated graph", fill: func(t *testing.T, env map[string]string) {
+			mustImport(t, env, writeGraphFile(t, gen.New(gen.Config{SF: 0.005, Seed: 7}).All()))
+		}},
+	}
+	for _, g := range graphs {
+		for _, dir := range []struct{ from, to string }{{from: "embedded", to: "neo4j"}, {from: "neo4j", to: "embedded"}} {
+			t.Run(g.name+"/"+dir.from+" to "+dir.to, func(t *testing.T) {
+				from := stores[dir.from](t)
+				g.fill(t, from)
+				first := filepath.Join(t.TempDir(), "first.json")
+				if _, stderr, err := runCmd(exportCmd, from, "--format", "json", "--out", first); err != nil {
+					t.Fatalf("%v\n%s", err, stderr)
+				}
+				want, err := os.ReadFile(first)
+				if err != nil {
+					t.Fatal(err)
+				}
+				to := stores[dir.to](t) // Neo4j wiped here, after its export
+				mustImport(t, to, first)
+				if got := exportJSON(t, to); got != string(want) {
+					t.Errorf("the export of %s differs from that of %s (-%s +%s):\n%s", dir.to, dir.from, dir.from, dir.to,
+						cmp.Diff(string(want), got))
+				}
+			})
+		}
+	}
+}
+
+// writeGraphFile writes g as a JSON export to a file of the test and returns its name.
+func writeGraphFile(t *testing.T, g *domain.Graph) string {
+	t.Helper()
+	name := filepath.Join(t.TempDir(), "graph.json")
+	var b bytes.Buffer
+	if err := graphio.WriteJSON(&b, g); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+// openEnvStore opens the store of env as the commands do, for the test to
+// close before the next command.
+func openEnvStore(t *testing.T, env map[string]string) domain.Store {
+	t.Helper()
+	c, _, err := parseStoreCommand("test", "", nil, func(k string) string { return env[k] }, io.Discard, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := openStore(context.Background(), c, discardLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// mergeDuplicate writes a duplicate of carla-example into the store of env
+// and merges it into her, leaving the redirect carla-example-2 ->
 // carla-example.
 func mergeDuplicate(t *testing.T, env map[string]string) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := memstore.Open(env["EXPERTGRAPH_DATA"])
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openEnvStore(t, env)
 	defer s.Close(ctx)
 	if err := s.Upsert(ctx, &domain.Graph{People: []*domain.Person{{ID: "carla-example-2", Name: "C. Example"}}}); err != nil {
 		t.Fatal(err)
@@ -295,36 +374,93 @@ func mergeDuplicate(t *testing.T, env map[string]string) {
 }
 
 // TestImportProgressAndSummary checks what import says: a progress line per
-// file on stderr, with the problems of a failed file, and a summary on stdout.
+// file on stderr, with the problems of a failed file, and a summary on
+// stdout. On Neo4j each file is written as it passes; on the embedded store
+// the files that pass are written together at the end, on a line of their own.
 func TestImportProgressAndSummary(t *testing.T) {
 	defer func(n int64) { importProgressMin = n }(importProgressMin)
 	importProgressMin = 4 << 10 // example-forum.json is 5.7 kB: show its progress in percent
 
-	env := storeEnv(t)
-	// Flags may follow the files.
-	stdout, stderr, err := runCmd(importCmd, map[string]string{}, forumJSON, seedDir, invalidJSON, roundtable,
-		"--data", env["EXPERTGRAPH_DATA"])
-	if err == nil || err.Error() != "1 of 4 files not imported" {
-		t.Errorf("err = %v", err)
+	for _, sc := range importStores(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			env := sc.env(t)
+			runEnv, flags := env, []string{}
+			if sc.name == "embedded" { // flags may follow the files
+				runEnv, flags = map[string]string{}, []string{"--data", env["EXPERTGRAPH_DATA"]}
+			}
+			passed, end := `validating; writing … done in \d+(\.\d)?m?s`, ``
+			if sc.name == "embedded" {
+				passed, end = `validating; ok in \d+(\.\d)?m?s`, `\nwriting 3 files … done in \d+(\.\d)?m?s`
+			}
+			stdout, stderr, err := runCmd(importCmd, runEnv, append([]string{forumJSON, seedDir, invalidJSON, roundtable}, flags...)...)
+			if err == nil || err.Error() != "1 of 4 files not imported" {
+				t.Errorf("err = %v", err)
+			}
+			want := []string{
+				`\[1/4\] testdata/import/example-forum.json \(\d\.\d kB\): reading 10% 20% 30% 40% 50% 60% 70% 80% 90% 100%; ` +
+					`read 2 countries, 1 place, 2 institutions, 2 people, 1 council, 1 theme, 2 sources, 2 meetings, 3 appearances, 2 recommendations; ` +
+					passed,
+				`\[2/4\] ../../seed: read 5 countries, 4 places, 16 institutions, 22 people, 3 councils, 21 initiatives, 14 themes, 30 sources, ` +
+					`2 publications, 6 meetings, 30 appearances, 44 recommendations; ` + passed,
+				`\[3/4\] testdata/import/invalid.json: read 1 source, 1 meeting, 1 appearance, 1 recommendation; validating; 7 problems, nothing written:`,
+				`(testdata/import/invalid.json:.*\n){7}` +
+					`\[4/4\] testdata/import/roundtable.json: read 1 person, 1 source, 1 meeting, 1 appearance, 1 recommendation; ` + passed + end,
+			}
+			if !regexp.MustCompile(`^` + strings.Join(want, `\n`) + `\n$`).MatchString(stderr) {
+				t.Errorf("stderr:\n%s\nwant lines matching:\n%s", stderr, strings.Join(want, "\n"))
+			}
+			wantOut := `^imported 3 of 4 files: testdata/import/example-forum.json, ../../seed, testdata/import/roundtable.json; ` +
+				`not imported, nothing of them written: testdata/import/invalid.json \(\d+(\.\d)?m?s\)\n$`
+			if !regexp.MustCompile(wantOut).MatchString(stdout) {
+				t.Errorf("stdout = %q, want it to match %q", stdout, wantOut)
+			}
+			if diff := cmp.Diff(expectedExport(t, forumJSON, seedDir, roundtable), exportJSON(t, env)); diff != "" {
+				t.Errorf("the store after the import (-want +got):\n%s", diff)
+			}
+		})
 	}
-	want := []string{
-		`\[1/4\] testdata/import/example-forum.json \(\d\.\d kB\): reading 10% 20% 30% 40% 50% 60% 70% 80% 90% 100%; ` +
-			`read 2 countries, 1 place, 2 institutions, 2 people, 1 council, 1 theme, 2 sources, 2 meetings, 3 appearances, 2 recommendations; ` +
-			`validating; writing … done in \d+(\.\d)?m?s`,
-		`\[2/4\] ../../seed: read 5 countries, 4 places, 16 institutions, 22 people, 3 councils, 21 initiatives, 14 themes, 30 sources, ` +
-			`2 publications, 6 meetings, 30 appearances, 44 recommendations; validating; writing … done in \d+(\.\d)?m?s`,
-		`\[3/4\] testdata/import/invalid.json: read 1 source, 1 meeting, 1 appearance, 1 recommendation; validating; 7 problems, nothing written:`,
-		`(testdata/import/invalid.json:.*\n){7}` +
-			`\[4/4\] testdata/import/roundtable.json: read 1 person, 1 source, 1 meeting, 1 appearance, 1 recommendation; validating; writing … done in .*`,
+}
+
+// TestImportInterrupted interrupts an import of three files once the first
+// has passed: that file is in the store (on the embedded store, written with
+// the batch when the import stops), the others are not tried, and the
+// summary says so.
+func TestImportInterrupted(t *testing.T) {
+	for _, sc := range importStores(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			env := sc.env(t)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var stdout bytes.Buffer
+			stderr := &cancelAtLine{cancel: cancel}
+			err := importCmd(ctx, []string{seedDir, roundtable, forumJSON}, func(k string) string { return env[k] }, &stdout, stderr)
+			if err == nil || err.Error() != "2 of 3 files not imported" {
+				t.Errorf("err = %v\n%s", err, stderr.b.String())
+			}
+			wantOut := `^imported 1 of 3 files: ../../seed; not tried \(interrupted\): ` +
+				`testdata/import/roundtable.json, testdata/import/example-forum.json \(\d+(\.\d)?m?s\)\n$`
+			if !regexp.MustCompile(wantOut).MatchString(stdout.String()) {
+				t.Errorf("stdout = %q, want it to match %q", stdout.String(), wantOut)
+			}
+			if diff := cmp.Diff(expectedExport(t, seedDir), exportJSON(t, env)); diff != "" {
+				t.Errorf("the store after the interrupted import (-want +got):\n%s", diff)
+			}
+		})
 	}
-	if !regexp.MustCompile(`^` + strings.Join(want, `\n`) + `\n$`).MatchString(stderr) {
-		t.Errorf("stderr:\n%s\nwant lines matching:\n%s", stderr, strings.Join(want, "\n"))
+}
+
+// cancelAtLine keeps what is written to it and calls cancel at the end of
+// the first line.
+type cancelAtLine struct {
+	b      bytes.Buffer
+	cancel context.CancelFunc
+}
+
+func (c *cancelAtLine) Write(p []byte) (int, error) {
+	if bytes.Contains(p, []byte("\n")) {
+		c.cancel()
 	}
-	wantOut := `^imported 3 of 4 files: testdata/import/example-forum.json, ../../seed, testdata/import/roundtable.json; ` +
-		`not imported, nothing of them written: testdata/import/invalid.json \(\d+(\.\d)?m?s\)\n$`
-	if !regexp.MustCompile(wantOut).MatchString(stdout) {
-		t.Errorf("stdout = %q, want it to match %q", stdout, wantOut)
-	}
+	return c.b.Write(p)
 }
 
 func TestImportUsage(t *testing.T) {

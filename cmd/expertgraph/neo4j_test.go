@@ -55,3 +55,13 @@ func openNeo4jForTest(t *testing.T) domain.Store {
 	t.Cleanup(func() { s.Close(context.Background()) })
 	return s
 }
+
+// neo4jEnv is the environment of a command on the Neo4j test database,
+// wiped first.
+func neo4jEnv(t *testing.T) map[string]string {
+	t.Helper()
+	wipeNeo4j(t)
+	c := neo4jTestConfig()
+	return map[string]string{"EXPERTGRAPH_STORE": "neo4j", "NEO4J_URI": c.URI, "NEO4J_USER": c.User,
+		"NEO4J_PASSWORD": c.Password, "NEO4J_DATABASE": c.Database}
+}

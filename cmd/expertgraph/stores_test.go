@@ -36,3 +36,27 @@ func testStores(t *testing.T) []storeCase {
 	}
 	return cases
 }
+
+// importStoreCase is one store the tests of the import and export commands
+// run on, through the environment the commands read.
+type importStoreCase struct {
+	name string
+	env  func(t *testing.T) map[string]string // of a fresh, empty store
+}
+
+// importStores returns the stores to run the commands on, as testStores
+// does: the embedded store always, Neo4j when NEO4J_URI is set (and required
+// under CI).
+func importStores(t *testing.T) []importStoreCase {
+	t.Helper()
+	var cases []importStoreCase
+	for _, sc := range testStores(t) {
+		switch sc.name {
+		case "embedded":
+			cases = append(cases, importStoreCase{name: sc.name, env: storeEnv})
+		case "neo4j":
+			cases = append(cases, importStoreCase{name: sc.name, env: neo4jEnv})
+		}
+	}
+	return cases
+}

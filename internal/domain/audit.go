@@ -18,8 +18,8 @@ type AuditEntry struct {
 	Actor   string    // who: the principal's name ("alice", "importer")
 	Action  string    // what: the mutation or command ("upsertMeeting", "mergePeople", "import")
 	Summary string    // a readable account of the change, from the caller
-	Created []string  // IDs (and appearance keys "meeting/person") the change created
-	Updated []string  // IDs it rewrote, including nodes whose links it moved
+	Created []string  // IDs (and appearance keys "meeting/person") the change created, and merged IDs an Upsert redirected
+	Updated []string  // IDs it rewrote, including nodes whose links it moved and redirects an Upsert wrote again
 	Deleted []string  // IDs it removed, merged IDs included
 }
 

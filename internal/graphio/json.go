@@ -100,8 +100,14 @@ type Resolver func(ids []string) ([]domain.Kind, error)
 // resolveBatch bounds the IDs of one Store.Resolve call.
 const resolveBatch = 5000
 
+// IDResolver is what StoreResolver asks: a domain.Store, or anything that
+// resolves IDs as a store does (memstore.Batch, a store with writes pending).
+type IDResolver interface {
+	Resolve(ctx context.Context, ids []string) ([]*domain.NodeRef, error)
+}
+
 // StoreResolver is the Resolver of a store: it asks s.Resolve, in batches.
-func StoreResolver(ctx context.Context, s domain.Store) Resolver {
+func StoreResolver(ctx context.Context, s IDResolver) Resolver {
 	return func(ids []string) ([]domain.Kind, error) {
 		out := make([]domain.Kind, 0, len(ids))
 		for chunk := range slices.Chunk(ids, resolveBatch) {

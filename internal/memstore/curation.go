@@ -29,13 +29,22 @@ func (st *state) redirected(id string) string {
 	return id
 }
 
-// changes sorts the IDs a write of g touches into those it creates and those it rewrites.
+// changes sorts the IDs a write of g touches into those it creates and those
+// it rewrites: its nodes, its appearances and the merged IDs of its
+// redirects (domain.AuditEntry).
 func (st *state) changes(g *domain.Graph) (created, updated []string) {
 	for _, id := range g.IDs() {
 		if st.kinds[id] != "" || st.appearances[id] != nil {
 			updated = append(updated, id)
 		} else {
 			created = append(created, id)
+		}
+	}
+	for _, r := range g.Redirects {
+		if st.redirects[r.ID] != "" {
+			updated = append(updated, r.ID)
+		} else {
+			created = append(created, r.ID)
 		}
 	}
 	return created, updated
@@ -52,15 +61,8 @@ func (st *state) record(ctx context.Context, created, updated []string, deleted 
 // keys, the appearances and recommendations of removed meetings and people,
 // and the redirects to removed nodes.
 func (st *state) without(ids, keys []string) *state {
-	next := &state{
-		countries: maps.Clone(st.countries), places: maps.Clone(st.places),
-		institutions: maps.Clone(st.institutions), people: maps.Clone(st.people),
-		councils: maps.Clone(st.councils), initiatives: maps.Clone(st.initiatives),
-		themes: maps.Clone(st.themes), sources: maps.Clone(st.sources),
-		publications: maps.Clone(st.publications), meetings: maps.Clone(st.meetings),
-		recommendations: maps.Clone(st.recommendations), appearances: maps.Clone(st.appearances),
-		redirects: maps.Clone(st.redirects), audit: st.audit,
-	}
+	next := st.clone()
+	next.redirects = maps.Clone(st.redirects) // changed in place below
 	gone := map[string]bool{}
 	for _, id := range ids {
 		gone[id] = true

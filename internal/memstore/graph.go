@@ -27,19 +27,30 @@ func (s *Store) Upsert(ctx context.Context, g *domain.Graph) error {
 	if err != nil {
 		return err
 	}
-	if g, err = g.Redirect(cur.redirectTarget); err != nil {
+	if g, err = cur.check(g); g == nil {
 		return err
-	}
-	if err := g.Validate(cur.kindOf); err != nil {
-		return err
-	}
-	if len(g.Kinds()) == 0 && len(g.Appearances) == 0 && len(g.Redirects) == 0 {
-		return nil
 	}
 	next := cur.with(g)
 	created, updated := cur.changes(g)
 	next.record(ctx, created, updated)
 	return s.commit(next)
+}
+
+// check readies g for writing to st: it applies st's redirects to g and
+// validates the result against st. It returns nil and the problems if g is
+// invalid, and nil and no error if g holds nothing to write.
+func (st *state) check(g *domain.Graph) (*domain.Graph, error) {
+	g, err := g.Redirect(st.redirectTarget)
+	if err != nil {
+		return nil, err
+	}
+	if err := g.Validate(st.kindOf); err != nil {
+		return nil, err
+	}
+	if len(g.Kinds()) == 0 && len(g.Appearances) == 0 && len(g.Redirects) == 0 {
+		return nil, nil
+	}
+	return g, nil
 }
 
 // commit saves next and puts it in place. The new state is saved before it

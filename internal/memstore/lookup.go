@@ -17,6 +17,12 @@ func (s *Store) Resolve(ctx context.Context, ids []string) ([]*domain.NodeRef, e
 	if err != nil {
 		return nil, err
 	}
+	return st.resolve(ids), nil
+}
+
+// resolve answers Resolve from st's kinds, node maps and redirects (the
+// indexes a Batch keeps up to date before it is committed).
+func (st *state) resolve(ids []string) []*domain.NodeRef {
 	out := make([]*domain.NodeRef, len(ids))
 	for i, id := range ids {
 		if id = st.redirected(id); st.kinds[id] != "" {
@@ -24,7 +30,7 @@ func (s *Store) Resolve(ctx context.Context, ids []string) ([]*domain.NodeRef, e
 			out[i] = &r
 		}
 	}
-	return out, nil
+	return out
 }
 
 // Lookup returns the nodes of the given kinds (all when empty) with a name,

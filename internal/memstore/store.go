@@ -8,6 +8,10 @@
 // old file or the new one. Readers take the current state under a read lock
 // and never block on a write in progress.
 //
+// Each write rebuilds every index and rewrites the whole file, which is cheap
+// for a mutation but not for an import of many files: a Batch (batch.go)
+// gathers many Upserts and writes them in one.
+//
 // One process at a time may use a file.
 package memstore
 
@@ -163,7 +167,17 @@ func newState(g *domain.Graph) *state {
 
 // with returns a new state: st with the nodes of g replacing or joining its own.
 func (st *state) with(g *domain.Graph) *state {
-	next := &state{
+	next := st.clone()
+	next.put(g)
+	next.index()
+	return next
+}
+
+// clone returns a state not yet indexed holding st's nodes, in maps of its
+// own, so that they may be changed without changing st. The redirects and
+// the audit log are shared: they are replaced, never changed in place.
+func (st *state) clone() *state {
+	return &state{
 		countries: maps.Clone(st.countries), places: maps.Clone(st.places),
 		institutions: maps.Clone(st.institutions), people: maps.Clone(st.people),
 		councils: maps.Clone(st.councils), initiatives: maps.Clone(st.initiatives),
@@ -172,9 +186,6 @@ func (st *state) with(g *domain.Graph) *state {
 		recommendations: maps.Clone(st.recommendations), appearances: maps.Clone(st.appearances),
 		redirects: st.redirects, audit: st.audit,
 	}
-	next.put(g)
-	next.index()
-	return next
 }
 
 // put stores copies of g's nodes, so that the caller may change g afterwards.

@@ -356,8 +356,11 @@ func (s *Store) Merge(ctx context.Context, kind domain.Kind, keepID string, merg
 }
 
 // upsertChanges sorts the IDs a write of g touches into those it creates and
-// those it rewrites; existing holds the kinds of g's stored IDs.
-func upsertChanges(ctx context.Context, tx neo4j.ManagedTransaction, g *domain.Graph, existing map[string]domain.Kind) (created, updated []string, err error) {
+// those it rewrites: its nodes, its appearances and the merged IDs of its
+// redirects (domain.AuditEntry); existing holds the kinds of g's stored IDs,
+// redirected the store's redirects of them.
+func upsertChanges(ctx context.Context, tx neo4j.ManagedTransaction, g *domain.Graph, existing map[string]domain.Kind,
+	redirected map[string]string) (created, updated []string, err error) {
 	var keys []string
 	for _, a := range g.Appearances {
 		keys = append(keys, domain.AppearanceKey(a.MeetingID, a.PersonID))
@@ -375,6 +378,13 @@ func upsertChanges(ctx context.Context, tx neo4j.ManagedTransaction, g *domain.G
 			updated = append(updated, id)
 		} else {
 			created = append(created, id)
+		}
+	}
+	for _, r := range g.Redirects {
+		if redirected[r.ID] != "" {
+			updated = append(updated, r.ID)
+		} else {
+			created = append(created, r.ID)
 		}
 	}
 	return created, updated, nil

@@ -191,7 +191,7 @@ func (s *Store) Upsert(ctx context.Context, g *domain.Graph) error {
 		}
 		var created, updated []string
 		if _, audited := domain.AuditFrom(ctx); audited {
-			if created, updated, err = upsertChanges(ctx, tx, g, existing); err != nil {
+			if created, updated, err = upsertChanges(ctx, tx, g, existing, red); err != nil {
 				return struct{}{}, err
 			}
 		}

@@ -1,9 +1,13 @@
 package storetest
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/expertgraph/expertgraph/internal/domain"
 )
@@ -101,6 +105,45 @@ func testRedirects(t *testing.T, s *suite) {
 		refs, err = st.Resolve(ctx, []string{"p-orlov", "pa-orlov"})
 		must(t, "Resolve", err)
 		check(t, "Resolve after the target went", refs, []*domain.NodeRef{nil, nil})
+	})
+	t.Run("audit entries", func(t *testing.T) {
+		// A redirect an Upsert writes is in its audit entry, as the merged
+		// ID created, or updated if the store redirected it already: a
+		// write of redirects alone (an import of a merge's redirects)
+		// records what it did, not an entry of empty lists.
+		st := s.loaded(t)
+		ctx := t.Context()
+		as := func(action string) context.Context {
+			return domain.WithAudit(ctx, domain.AuditEntry{Actor: "alice", Action: action})
+		}
+		r := func(id, target string) []*domain.Redirect { return []*domain.Redirect{{ID: id, Target: target}} }
+		writes := []struct {
+			action string
+			g      *domain.Graph
+			want   domain.AuditEntry
+		}{
+			{"redirects only", &domain.Graph{Redirects: r("p-orlov", "pavel-orlov")},
+				domain.AuditEntry{Created: []string{"p-orlov"}}},
+			{"the same again", &domain.Graph{Redirects: r("p-orlov", "pavel-orlov")},
+				domain.AuditEntry{Updated: []string{"p-orlov"}}},
+			{"a node and a redirect", &domain.Graph{People: []*domain.Person{{ID: "new-person", Name: "New Person"}},
+				Redirects: r("pa-orlov", "pavel-orlov")}, domain.AuditEntry{Created: []string{"new-person", "pa-orlov"}}},
+		}
+		var want []*domain.AuditEntry
+		for _, w := range writes {
+			must(t, "Upsert("+w.action+")", st.Upsert(as(w.action), w.g))
+			e := w.want
+			e.Actor, e.Action = "alice", w.action
+			want = append([]*domain.AuditEntry{&e}, want...) // newest first
+			time.Sleep(2 * time.Millisecond)                 // entries in the order written
+		}
+		c, err := st.ListAudit(ctx, domain.AuditQuery{})
+		must(t, "ListAudit", err)
+		var got []*domain.AuditEntry
+		for _, e := range c.Edges {
+			got = append(got, e.Node)
+		}
+		check(t, "ListAudit", got, want, cmpopts.IgnoreFields(domain.AuditEntry{}, "ID", "At"))
 	})
 	t.Run("errors", func(t *testing.T) {
 		st := mergedStore(t, s)

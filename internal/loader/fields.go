@@ -61,9 +61,11 @@ var objectFields = map[string]struct {
 const appearance domain.Kind = "APPEARANCE"
 
 // otherFields are the GraphQL fields whose resolvers read fields of
-// another kind's node: a meeting's country is its place's.
+// another kind's node: a meeting's country is its place's; its speakers in
+// a role are the appearances whose roles have it.
 var otherFields = map[string]map[domain.Kind][]string{
-	"Meeting.country": {domain.KindPlace: {"CountryID"}},
+	"Meeting.country":  {domain.KindPlace: {"CountryID"}},
+	"Meeting.speakers": {appearance: {"Roles"}},
 }
 
 // requestFields knows, once per request, the fields of each kind its

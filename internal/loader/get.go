@@ -169,7 +169,7 @@ func nonNil[T interface {
 
 // Recurrence loads one subject's recurrence under a filter.
 func (l *Loaders) RecurrenceOf(ctx context.Context, id string, f domain.RecurrenceFilter) (*domain.Recurrence, error) {
-	l.recurrenceWith.note(ctx, &l.lean, &l.fields)
+	l.recurrenceWith.note(ctx, l)
 	return l.Recurrence.Load(ctx, RecurrenceKey{ID: id, Filter: f})
 }
 
@@ -218,7 +218,7 @@ func (l *Loaders) RecommendationsOf(ctx context.Context, meetingID string, kind 
 
 // SpeakersOf loads a meeting's appearances, only those in role if role is set.
 func (l *Loaders) SpeakersOf(ctx context.Context, meetingID string, role domain.Role) ([]*domain.Appearance, error) {
-	l.appsByMeetingWith.note(ctx, &l.lean, &l.fields)
+	l.appsByMeetingWith.note(ctx, l)
 	all, err := l.AppearancesByMeeting.Load(ctx, meetingID)
 	if err != nil || role == "" {
 		return all, err

@@ -70,14 +70,20 @@ type wanted struct {
 }
 
 // askedKinds returns what the selection set of the field being resolved
-// in ctx goes on to ask for; nothing outside a GraphQL request.
-func askedKinds(ctx context.Context) wanted {
+// in ctx goes on to ask for; nothing outside a GraphQL request. The walk
+// is made once per field of the document (l.walks): the 300 elements of a
+// list ask the same.
+func (l *Loaders) askedKinds(ctx context.Context) wanted {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil || !graphql.HasOperationContext(ctx) {
 		return wanted{}
 	}
+	if w, ok := l.walks.Load(fc.Field.Field); ok {
+		return w.(wanted)
+	}
 	w := wanted{kinds: map[domain.Kind]bool{}}
 	walk(graphql.GetOperationContext(ctx), fc.Field.Definition.Type.Name(), fc.Field.Selections, &w, 0)
+	l.walks.Store(fc.Field.Field, w)
 	return w
 }
 
@@ -184,14 +190,14 @@ type asked struct {
 }
 
 // note adds what the field being resolved in ctx asks for, and notes the
-// request's lean kinds (lk) and fields (rf) the first time.
-func (a *asked) note(ctx context.Context, lk *leanKinds, rf *requestFields) {
-	w := askedKinds(ctx)
+// request's lean kinds and fields the first time.
+func (a *asked) note(ctx context.Context, l *Loaders) {
+	w := l.askedKinds(ctx)
 	if len(w.kinds) == 0 && !w.apps {
 		return
 	}
-	lean := lk.get(ctx)
-	fields, appFields := rf.get(ctx)
+	lean := l.lean.get(ctx)
+	fields, appFields := l.fields.get(ctx)
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.kinds == nil {
@@ -293,40 +299,40 @@ func (l *Loaders) fieldsOnly(ctx context.Context) map[domain.Kind][]string {
 
 // PersonOf loads a person ("" = none), with what the query asks of them.
 func (l *Loaders) PersonOf(ctx context.Context, id string) (*domain.Person, error) {
-	l.personWith.note(ctx, &l.lean, &l.fields)
+	l.personWith.note(ctx, l)
 	return One(ctx, l.Person, id)
 }
 
 // MustPerson loads a person, with what the query asks of them; ENOTFOUND
 // if there is none.
 func (l *Loaders) MustPerson(ctx context.Context, id string) (*domain.Person, error) {
-	l.personWith.note(ctx, &l.lean, &l.fields)
+	l.personWith.note(ctx, l)
 	return Must(ctx, l.Person, domain.KindPerson, id)
 }
 
 // MeetingOf loads a meeting ("" = none), with the nodes the query asks of it.
 func (l *Loaders) MeetingOf(ctx context.Context, id string) (*domain.Meeting, error) {
-	l.meetingWith.note(ctx, &l.lean, &l.fields)
+	l.meetingWith.note(ctx, l)
 	return One(ctx, l.Meeting, id)
 }
 
 // MustMeeting loads a meeting, with the nodes the query asks of it;
 // ENOTFOUND if there is none.
 func (l *Loaders) MustMeeting(ctx context.Context, id string) (*domain.Meeting, error) {
-	l.meetingWith.note(ctx, &l.lean, &l.fields)
+	l.meetingWith.note(ctx, l)
 	return Must(ctx, l.Meeting, domain.KindMeeting, id)
 }
 
 // AppearancesOf loads a person's appearances, with the nodes the query asks of them.
 func (l *Loaders) AppearancesOf(ctx context.Context, personID string) ([]*domain.Appearance, error) {
-	l.appsByPersonWith.note(ctx, &l.lean, &l.fields)
+	l.appsByPersonWith.note(ctx, l)
 	return l.AppearancesByPerson.Load(ctx, personID)
 }
 
 // ListRecommendations reads a page of recommendations, with the nodes the
 // query asks of them, and primes the loaders with those.
 func (l *Loaders) ListRecommendations(ctx context.Context, q domain.RecommendationQuery) (*domain.RecommendationConnection, error) {
-	with := withOf(askedKinds(ctx), l.lean.get(ctx), l.fieldsOnly(ctx))
+	with := withOf(l.askedKinds(ctx), l.lean.get(ctx), l.fieldsOnly(ctx))
 	if len(with.Kinds) == 0 {
 		return l.store.ListRecommendations(ctx, q)
 	}
@@ -341,7 +347,7 @@ func (l *Loaders) ListRecommendations(ctx context.Context, q domain.Recommendati
 // Recurrences reads the recurrences of ids, with the nodes the query asks
 // of them, and primes the loaders with those.
 func (l *Loaders) Recurrences(ctx context.Context, ids []string, f domain.RecurrenceFilter) ([]*domain.Recurrence, error) {
-	with := withOf(askedKinds(ctx), l.lean.get(ctx), l.fieldsOnly(ctx))
+	with := withOf(l.askedKinds(ctx), l.lean.get(ctx), l.fieldsOnly(ctx))
 	if len(with.Kinds) == 0 {
 		return l.store.Recurrence(ctx, ids, f)
 	}

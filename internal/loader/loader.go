@@ -9,6 +9,7 @@ package loader
 import (
 	"context"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/expertgraph/expertgraph/internal/domain"
@@ -42,6 +43,9 @@ type Loaders struct {
 	lean leanKinds
 	// The fields of each kind this request's operation names (fields.go).
 	fields requestFields
+	// What each field of the document asks of its read (*ast.Field →
+	// wanted; include.go).
+	walks sync.Map
 	// The request's root counts fields (counts.go).
 	counts countBatch
 	wait   time.Duration

@@ -2,7 +2,10 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -113,11 +116,27 @@ func (k includeKind) record(row map[string]any) *neo4j.Record {
 	return asNode(r)
 }
 
+// projectedRows keeps the rows rowFor made of projections, by kind and
+// fields, as inlineStatements keeps statements.
+var (
+	projectedRows sync.Map // string → string
+	projectedKept atomic.Int64
+)
+
 // rowFor returns the row of k's nodes as in asks for them: projected,
 // lean or whole.
 func (k includeKind) rowFor(in *domain.Include) string {
 	if fs, ok := in.Fields(k.kind); ok {
+		key := fmt.Sprint(k.kind, fs)
+		if row, ok := projectedRows.Load(key); ok {
+			return row.(string)
+		}
 		row, _ := rowOf(k.projectedItems(fs, false))
+		if projectedKept.Load() < maxInlineStatements {
+			if _, loaded := projectedRows.LoadOrStore(key, row); !loaded {
+				projectedKept.Add(1)
+			}
+		}
 		return row
 	}
 	if in.Lean(k.kind) {

@@ -2,8 +2,11 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -178,6 +181,38 @@ func inlineQuery[T any](r inlineRead[T], with domain.With, in *domain.Include) (
 	return b.String(), kinds
 }
 
+// inlineStatements keeps the statements inlineQuery made, by root kind and
+// With: a GraphQL document asks the same of every request, and building a
+// statement costs more than reading its answer's first rows. At most
+// maxInlineStatements are kept (documents are the clients' to vary).
+var (
+	inlineStatements sync.Map // string → inlineStatement
+	inlineKept       atomic.Int64
+)
+
+const maxInlineStatements = 4096
+
+type inlineStatement struct {
+	query string
+	kinds []includeKind
+}
+
+// cachedInline returns inlineQuery(r, with, in), made once per root kind
+// and With.
+func cachedInline[T any](r inlineRead[T], with domain.With, in *domain.Include) (string, []includeKind) {
+	key := fmt.Sprintf("%s|%v|%v|%v|%v|%#v", r.kind, with.Kinds, with.Lean, with.Appearances, with.Fields, with.AppearanceFields)
+	if st, ok := inlineStatements.Load(key); ok {
+		return st.(inlineStatement).query, st.(inlineStatement).kinds
+	}
+	query, kinds := inlineQuery(r, with, in)
+	if inlineKept.Load() < maxInlineStatements {
+		if _, loaded := inlineStatements.LoadOrStore(key, inlineStatement{query, kinds}); !loaded {
+			inlineKept.Add(1)
+		}
+	}
+	return query, kinds
+}
+
 // readInline reads the nodes of ids as r's batch reader does, with what
 // with asks for, in one statement.
 func readInline[T any](ctx context.Context, s *Store, ids []string, with domain.With, r inlineRead[T]) ([]*T, *domain.Graph, error) {
@@ -190,7 +225,7 @@ func readInline[T any](ctx context.Context, s *Store, ids []string, with domain.
 	if len(want) == 0 {
 		return out, in.Graph(), nil
 	}
-	query, kinds := inlineQuery(r, with, in)
+	query, kinds := cachedInline(r, with, in)
 	type row struct {
 		asked string
 		x     *T

@@ -108,7 +108,8 @@ func BenchmarkReadAnatomy(b *testing.B) {
 		{"q1/one statement, projected (what GraphQL reads)", func(ctx context.Context) error {
 			_, _, err := s.MeetingsWith(ctx, []string{meeting}, domain.With{Kinds: k(domain.KindPerson, domain.KindInstitution, domain.KindPlace),
 				Appearances: true, Fields: map[domain.Kind][]string{domain.KindMeeting: {"Date", "PlaceID", "Title"},
-					domain.KindPerson: {"Name"}, domain.KindInstitution: {"Name"}, domain.KindPlace: {"Name"}}})
+					domain.KindPerson: {"Name"}, domain.KindInstitution: {"Name"}, domain.KindPlace: {"Name"}},
+				AppearanceFields: []string{"Order", "Roles", "Session", "Title"}})
 			return err
 		}},
 		{"q2/floor: one statement", statement(workload.CypherOps["q2-person-history"], map[string]any{"id": person})},
@@ -130,7 +131,8 @@ func BenchmarkReadAnatomy(b *testing.B) {
 		{"q2/one statement, projected (what GraphQL reads)", func(ctx context.Context) error {
 			_, _, err := s.PeopleWith(ctx, []string{person}, domain.With{Kinds: k(domain.KindCouncil, domain.KindMeeting, domain.KindInstitution),
 				Appearances: true, Fields: map[domain.Kind][]string{domain.KindMeeting: {"CouncilID", "Date", "Title"},
-					domain.KindPerson: {"Name"}, domain.KindInstitution: {"Name"}, domain.KindCouncil: {}}})
+					domain.KindPerson: {"Name"}, domain.KindInstitution: {"Name"}, domain.KindCouncil: {}},
+				AppearanceFields: []string{"Roles", "Title"}})
 			return err
 		}},
 	}

@@ -111,40 +111,23 @@ func fieldsOf(doc *ast.QueryDocument) map[domain.Kind][]string {
 	named := map[domain.Kind][]string{}
 	whole := map[domain.Kind]bool{}
 	typed := true
-	var walk func(ast.SelectionSet)
-	walk = func(sels ast.SelectionSet) {
-		for _, s := range sels {
-			switch s := s.(type) {
-			case *ast.Field:
-				if s.ObjectDefinition == nil {
-					typed = false
-					continue
-				}
-				typ := s.ObjectDefinition.Name
-				if o, ok := objectFields[typ]; ok {
-					fs, known := o.fields[s.Name]
-					if !known {
-						whole[o.kind] = true
-					}
-					named[o.kind] = append(named[o.kind], fs...)
-				}
-				for k, fs := range otherFields[typ+"."+s.Name] {
-					named[k] = append(named[k], fs...)
-				}
-				walk(s.SelectionSet)
-			case *ast.InlineFragment:
-				walk(s.SelectionSet)
-			case *ast.FragmentSpread:
-				// its definition is among doc.Fragments, walked below
-			}
+	eachField(doc, func(s *ast.Field) {
+		if s.ObjectDefinition == nil {
+			typed = false
+			return
 		}
-	}
-	for _, o := range doc.Operations {
-		walk(o.SelectionSet)
-	}
-	for _, f := range doc.Fragments {
-		walk(f.SelectionSet)
-	}
+		typ := s.ObjectDefinition.Name
+		if o, ok := objectFields[typ]; ok {
+			fs, known := o.fields[s.Name]
+			if !known {
+				whole[o.kind] = true
+			}
+			named[o.kind] = append(named[o.kind], fs...)
+		}
+		for k, fs := range otherFields[typ+"."+s.Name] {
+			named[k] = append(named[k], fs...)
+		}
+	})
 	if !typed {
 		return nil
 	}

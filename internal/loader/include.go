@@ -152,12 +152,23 @@ func (lk *leanKinds) get(ctx context.Context) map[domain.Kind]bool {
 // leanOf returns the kinds of relationFields none of whose fields doc names.
 func leanOf(doc *ast.QueryDocument) map[domain.Kind]bool {
 	named := map[string]bool{}
+	eachField(doc, func(f *ast.Field) { named[f.Name] = true })
+	lean := map[domain.Kind]bool{}
+	for k, fields := range relationFields {
+		lean[k] = !slices.ContainsFunc(fields, func(f string) bool { return named[f] })
+	}
+	return lean
+}
+
+// eachField calls visit with every field of doc's operations and
+// fragments (a fragment's fields once, however often it is spread).
+func eachField(doc *ast.QueryDocument, visit func(*ast.Field)) {
 	var walk func(ast.SelectionSet)
 	walk = func(sels ast.SelectionSet) {
 		for _, s := range sels {
 			switch s := s.(type) {
 			case *ast.Field:
-				named[s.Name] = true
+				visit(s)
 				walk(s.SelectionSet)
 			case *ast.InlineFragment:
 				walk(s.SelectionSet)
@@ -172,11 +183,6 @@ func leanOf(doc *ast.QueryDocument) map[domain.Kind]bool {
 	for _, f := range doc.Fragments {
 		walk(f.SelectionSet)
 	}
-	lean := map[domain.Kind]bool{}
-	for k, fields := range relationFields {
-		lean[k] = !slices.ContainsFunc(fields, func(f string) bool { return named[f] })
-	}
-	return lean
 }
 
 // asked collects what a reader's callers in one request asked for.

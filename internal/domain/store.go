@@ -61,8 +61,10 @@ type Store interface {
 	// also return, read in the same transaction, the nodes of the kinds in
 	// with that the answer refers to, as Include follows references, each
 	// collection of the Graph ordered by ID (the others empty), those of
-	// the kinds in with.Lean Lean; MeetingsWith and PeopleWith return the
-	// appearances of what they found too when with.Appearances says so. They
+	// the kinds in with.Lean Lean, those of the kinds with.Fields names (and,
+	// from MeetingsWith and PeopleWith, the answer's own) Project-ed;
+	// MeetingsWith and PeopleWith return the appearances of what they found
+	// too when with.Appearances says so. They
 	// let a GraphQL query read a level of its answer and what the next
 	// levels ask for in one round trip. EINVALID for a kind not in
 	// IncludeKinds.

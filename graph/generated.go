@@ -4238,9 +4238,9 @@ type AuditEntry {
   action: String!
   "A readable account of the change."
   summary: String
-  "IDs (and appearance keys) created."
+  "IDs (and appearance keys meeting/person) created, and the merged IDs an import wrote redirects for."
   created: [ID!]!
-  "IDs (and appearance keys) rewritten, including nodes whose links a merge moved."
+  "IDs (and appearance keys) rewritten, including nodes whose links a merge moved and redirects written again."
   updated: [ID!]!
   "IDs (and appearance keys) deleted, merged IDs included."
   deleted: [ID!]!

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/expertgraph/expertgraph/internal/domain"
@@ -80,14 +79,11 @@ type requestFields struct {
 // appearances; none (everything read whole) outside a GraphQL request.
 func (rf *requestFields) get(ctx context.Context) (map[domain.Kind][]string, []string) {
 	rf.once.Do(func() {
-		if !graphql.HasOperationContext(ctx) {
+		doc := documentOf(ctx)
+		if doc == nil {
 			return
 		}
-		op := graphql.GetOperationContext(ctx)
-		if op == nil || op.Doc == nil {
-			return
-		}
-		all := fieldsOf(op.Doc)
+		all := fieldsOf(doc)
 		if all == nil {
 			return
 		}

@@ -137,16 +137,23 @@ type leanKinds struct {
 // GraphQL request.
 func (lk *leanKinds) get(ctx context.Context) map[domain.Kind]bool {
 	lk.once.Do(func() {
-		if !graphql.HasOperationContext(ctx) {
-			return
+		if doc := documentOf(ctx); doc != nil {
+			lk.kinds = leanOf(doc)
 		}
-		op := graphql.GetOperationContext(ctx)
-		if op == nil || op.Doc == nil {
-			return
-		}
-		lk.kinds = leanOf(op.Doc)
 	})
 	return lk.kinds
+}
+
+// documentOf returns the document of the GraphQL operation in ctx; nil
+// outside one.
+func documentOf(ctx context.Context) *ast.QueryDocument {
+	if !graphql.HasOperationContext(ctx) {
+		return nil
+	}
+	if op := graphql.GetOperationContext(ctx); op != nil {
+		return op.Doc
+	}
+	return nil
 }
 
 // leanOf returns the kinds of relationFields none of whose fields doc names.

@@ -228,9 +228,10 @@ func (q *listQuery) body(keyMatch bool, extra ...string) string {
 	return b.String()
 }
 
-// list runs one page of q and its total count in one read transaction:
-// keyset pagination on (keys, id), first+1 rows to learn whether a next
-// page exists, and a count that does not load the nodes' fields.
+// list runs one page of q and its total count in one statement (two on an
+// empty page): keyset pagination on (keys, id), first+1 rows to learn
+// whether a next page exists, and a count that does not load the nodes'
+// fields.
 func list[T any](ctx context.Context, s *Store, q listQuery,
 	mapper func(*fields, *neo4j.Record) *T, idOf func(*T) string) (*domain.Connection[*T], error) {
 	first, after, err := q.page.Resolve(q.scope)
@@ -251,11 +252,13 @@ func list[T any](ctx context.Context, s *Store, q listQuery,
 			var f fields
 			k := encodeKey(&f, value[[]any](&f, rec, "key"))
 			x := mapper(&f, rec)
+			total = int(value[int64](&f, rec, "total"))
 			return keyed{k, x}, f.err
 		})
-		if err != nil {
-			return nil, err
+		if err != nil || len(rows) > 0 {
+			return rows, err
 		}
+		// An empty page carries no count: the count alone.
 		counts, err := run(ctx, tx, countQuery, params, func(rec *neo4j.Record) (int64, error) {
 			var f fields
 			n := value[int64](&f, rec, "total")
@@ -317,9 +320,14 @@ func (q *listQuery) build(first int, after *domain.Cursor) (pageQuery, countQuer
 		order = append(order, k.expr+dir)
 		ret = append(ret, k.expr)
 	}
-	pageQuery = q.body(true, keyset) + "WITH n, [" + strings.Join(ret, ", ") + "] AS key ORDER BY " + strings.Join(order, ", ") +
-		", n." + propID + " LIMIT $limit RETURN key, " + q.fields
 	countQuery = q.body(q.filtersKeyMatch) + "RETURN count(n) AS total"
+	// The page and the count in one statement: the page's rows are
+	// gathered, the count runs once beside them, and the rows are read
+	// again with it (none on an empty page, where list runs countQuery).
+	pageQuery = q.body(true, keyset) + "WITH n, [" + strings.Join(ret, ", ") + "] AS key ORDER BY " + strings.Join(order, ", ") +
+		", n." + propID + " LIMIT $limit WITH collect([key, n]) AS eg_page " +
+		"CALL () { " + q.body(q.filtersKeyMatch) + "RETURN count(n) AS eg_total } " +
+		"UNWIND eg_page AS eg_row WITH eg_total, eg_row[0] AS key, eg_row[1] AS n RETURN key, " + q.fields + ", eg_total AS total"
 	return pageQuery, countQuery, params, nil
 }
 

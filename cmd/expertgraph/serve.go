@@ -112,7 +112,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			return err
 		}
 	}
-	if gc, restore := setGCPercent(c.gcPercent, c.store, getenv); gc != 0 {
+	if gc, restore := setGCPercent(c.gcPercent, getenv); gc != 0 {
 		defer restore()
 		log.Info("garbage collector", "gogc", gc, "live_heap_mib", liveHeap()>>20)
 	}

@@ -242,24 +242,28 @@ func (in *Include) Next() map[Kind][]string {
 	return out
 }
 
-// Add keeps the nodes read for Next (nil entries are skipped) and notes
-// their references. Only the kinds of IncludeKinds are kept.
+// Add keeps the nodes read for Next, or read ahead of it by a store that
+// reads a level's references with the level (nil entries are skipped): a
+// node added is not named by Next again. It notes their references. Only
+// the kinds of IncludeKinds are kept.
 func (in *Include) Add(x *Graph) {
-	for _, m := range x.Meetings {
-		if m != nil {
-			in.g.Meetings = append(in.g.Meetings, m)
-		}
-	}
+	in.g.Meetings = keep(in, KindMeeting, in.g.Meetings, x.Meetings, func(x *Meeting) string { return x.ID })
 	in.Meetings(x.Meetings...)
-	in.g.Councils = appendNonNil(in.g.Councils, x.Councils)
-	in.g.People = appendNonNil(in.g.People, x.People)
-	in.g.Institutions = appendNonNil(in.g.Institutions, x.Institutions)
-	in.g.Places = appendNonNil(in.g.Places, x.Places)
+	in.g.Councils = keep(in, KindCouncil, in.g.Councils, x.Councils, func(x *Council) string { return x.ID })
+	in.g.People = keep(in, KindPerson, in.g.People, x.People, func(x *Person) string { return x.ID })
+	in.g.Institutions = keep(in, KindInstitution, in.g.Institutions, x.Institutions, func(x *Institution) string { return x.ID })
+	in.g.Places = keep(in, KindPlace, in.g.Places, x.Places, func(x *Place) string { return x.ID })
 }
 
-func appendNonNil[T any](to []*T, xs []*T) []*T {
+// Follows reports whether in follows references to nodes of kind k
+// (With.Kinds names it).
+func (in *Include) Follows(k Kind) bool { return in.with[k] }
+
+// keep appends the nodes of xs to to, each marked seen.
+func keep[T any](in *Include, k Kind, to []*T, xs []*T, id func(*T) string) []*T {
 	for _, x := range xs {
 		if x != nil {
+			in.seen[kindID{k, id(x)}] = true
 			to = append(to, x)
 		}
 	}

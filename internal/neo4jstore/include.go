@@ -271,10 +271,12 @@ func (s *Store) AppearancesByPersonWith(ctx context.Context, personIDs []string,
 	})
 }
 
-// ListRecommendationsWith returns ListRecommendations and the nodes of the kinds in with its page refers to.
+// ListRecommendationsWith returns ListRecommendations and the nodes of the
+// kinds in with its page refers to; the page's meetings come with the page,
+// in its statement.
 func (s *Store) ListRecommendationsWith(ctx context.Context, q domain.RecommendationQuery, with domain.With) (*domain.RecommendationConnection, *domain.Graph, error) {
 	return withRead(ctx, s, with, func(ctx context.Context, in *domain.Include) (*domain.RecommendationConnection, error) {
-		c, err := s.ListRecommendations(ctx, q)
+		c, err := s.listRecommendations(ctx, q, in)
 		if err != nil {
 			return nil, err
 		}

@@ -87,32 +87,37 @@ func (s *Store) PeopleWith(ctx context.Context, ids []string, with domain.With) 
 	return readInline(ctx, s, ids, with, peopleInline)
 }
 
+// includableKind returns the includeKind of k, one of domain.IncludeKinds.
+func includableKind(k domain.Kind) includeKind {
+	return includable[slices.IndexFunc(includable, func(x includeKind) bool { return x.kind == k })]
+}
+
+// inlineRows returns the COLLECT subquery of the rows of kind k, as in asks
+// for them (projected, lean or whole), of the nodes eg_v that from binds.
+func inlineRows(in *domain.Include, k domain.Kind, from string) string {
+	kind := includableKind(k)
+	ret := "RETURN " + kind.rowOfV
+	if fs, ok := in.Fields(k); ok {
+		items := onV(kind.projectedItems(fs, false))
+		ret = "RETURN " + rowOfItems(items)
+		if k == domain.KindMeeting && refsOnly(fs) {
+			ret = inlineMeetingLean(items[:lastTopAS(splitTop(items)[0])])
+		}
+	} else if in.Lean(k) {
+		ret = "RETURN " + kind.leanRowOfV
+		if k == domain.KindMeeting {
+			ret = inlineMeetingLean("eg_v")
+		}
+	}
+	return "COLLECT { " + from + " " + ret + " }"
+}
+
 // inlineQuery returns r's statement for with, and the kinds of its columns
 // eg_<kind>.
 func inlineQuery[T any](r inlineRead[T], with domain.With, in *domain.Include) (string, []includeKind) {
 	asked := func(k domain.Kind) bool { return slices.Contains(with.Kinds, k) }
-	kindOf := func(k domain.Kind) includeKind {
-		return includable[slices.IndexFunc(includable, func(x includeKind) bool { return x.kind == k })]
-	}
-	// rows returns the COLLECT subquery of the rows of kind k of the nodes
-	// eg_v that from binds.
-	rows := func(k domain.Kind, from string) string {
-		kind := kindOf(k)
-		ret := "RETURN " + kind.rowOfV
-		if fs, ok := in.Fields(k); ok {
-			items := onV(kind.projectedItems(fs, false))
-			ret = "RETURN " + rowOfItems(items)
-			if k == domain.KindMeeting && refsOnly(fs) {
-				ret = inlineMeetingLean(items[:lastTopAS(splitTop(items)[0])])
-			}
-		} else if in.Lean(k) {
-			ret = "RETURN " + kind.leanRowOfV
-			if k == domain.KindMeeting {
-				ret = inlineMeetingLean("eg_v")
-			}
-		}
-		return "COLLECT { " + from + " " + ret + " }"
-	}
+	kindOf := includableKind
+	rows := func(k domain.Kind, from string) string { return inlineRows(in, k, from) }
 	rest, _ := strings.CutPrefix(r.query, batchPrefix)
 	match, fields, _ := strings.Cut(rest, " RETURN ")
 	if fs, ok := in.Fields(r.kind); ok {

@@ -54,3 +54,57 @@ func TestListStatements(t *testing.T) {
 		})
 	}
 }
+
+// TestRecommendationPageWithMeetings checks that a page of recommendations
+// with their meetings (what a GraphQL page of recommendations with their
+// meetings asks) is one statement with the count, whole, lean or
+// projected, and that the meetings are there; their councils, asked too,
+// take one more.
+func TestRecommendationPageWithMeetings(t *testing.T) {
+	st := cleanStore(t)
+	ctx := t.Context()
+	if err := st.Upsert(ctx, storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	meetings := []domain.Kind{domain.KindMeeting}
+	for _, c := range []struct {
+		name       string
+		with       domain.With
+		statements int
+	}{
+		{"whole", domain.With{Kinds: meetings}, 1},
+		{"lean", domain.With{Kinds: meetings, Lean: meetings}, 1},
+		{"projected", domain.With{Kinds: meetings, Fields: map[domain.Kind][]string{domain.KindMeeting: {"Date"}}}, 1},
+		{"and their councils", domain.With{Kinds: []domain.Kind{domain.KindMeeting, domain.KindCouncil}}, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			st.statements = &statements{}
+			page, g, err := st.ListRecommendationsWith(ctx, domain.RecommendationQuery{}, c.with)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(page.Edges) == 0 || page.TotalCount != len(page.Edges) {
+				t.Fatalf("%d rows, total %d; want all the fixture's", len(page.Edges), page.TotalCount)
+			}
+			have := map[string]bool{}
+			for _, m := range g.Meetings {
+				have[m.ID] = true
+			}
+			for _, r := range page.Nodes() {
+				if !have[r.MeetingID] {
+					t.Errorf("the meeting %q of %q is not in the graph", r.MeetingID, r.ID)
+				}
+			}
+			if len(have) != len(g.Meetings) {
+				t.Errorf("%d meetings, %d distinct", len(g.Meetings), len(have))
+			}
+			runs := 0
+			for _, s := range st.statements.list() {
+				runs += s.runs
+			}
+			if runs != c.statements {
+				t.Errorf("%d statements; want %d", runs, c.statements)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -58,6 +59,13 @@ func (s *Store) RecommendationsByMeeting(ctx context.Context, meetingIDs []strin
 // ListRecommendations returns a page of recommendations by meeting date,
 // meeting ID and order (DATE_DESC reverses all three), then ID.
 func (s *Store) ListRecommendations(ctx context.Context, q domain.RecommendationQuery) (*domain.RecommendationConnection, error) {
+	return s.listRecommendations(ctx, q, nil)
+}
+
+// listRecommendations is ListRecommendations; when in follows meetings,
+// the page's meetings are read in its statement, as in asks for them, and
+// added to in (ListRecommendationsWith).
+func (s *Store) listRecommendations(ctx context.Context, q domain.RecommendationQuery, in *domain.Include) (*domain.RecommendationConnection, error) {
 	switch q.Sort {
 	case "":
 		q.Sort = domain.RecommendationDateAsc // the default order: cursors of both serve each other
@@ -75,7 +83,26 @@ func (s *Store) ListRecommendations(ctx context.Context, q domain.Recommendation
 		keys:     []sortKey{{expr: "m." + propDateKey}, {expr: "m." + propID}, {expr: "n." + propOrder, num: true}}}
 	t := newTerms()
 	lq.add(t, t.recommendation(f))
-	return list(ctx, s, lq, recommendationOf, recommendationID)
+	mapper := recommendationOf
+	if in != nil && in.Follows(domain.KindMeeting) {
+		meetings := includableKind(domain.KindMeeting)
+		lq.fields += ", " + inlineRows(in, domain.KindMeeting, "MATCH (n)<-[:"+relProduced+"]-(eg_v:"+labelMeeting+")") + " AS eg_meetings"
+		read := map[string]bool{} // a meeting comes with each of its recommendations
+		mapper = func(f *fields, rec *neo4j.Record) *domain.Recommendation {
+			var g domain.Graph
+			for _, m := range f.maps(rec, "eg_meetings") {
+				meetings.add(&g, f, meetings.record(m))
+			}
+			g.Meetings = slices.DeleteFunc(g.Meetings, func(m *domain.Meeting) bool {
+				seen := read[m.ID]
+				read[m.ID] = true
+				return seen
+			})
+			in.Add(&g)
+			return recommendationOf(f, rec)
+		}
+	}
+	return list(ctx, s, lq, mapper, recommendationID)
 }
 
 func (w *writer) recommendation(x *domain.Recommendation) {

@@ -26,10 +26,12 @@ var IncludeKinds = []Kind{KindCouncil, KindMeeting, KindPerson, KindInstitution,
 // whose answer is not meetings or people ignore it.
 //
 // Fields, for the kinds it names, says which fields of their nodes the
-// caller reads: those nodes, included or (MeetingsWith, PeopleWith) the
-// answer's own, come Project-ed to them, Lean or not. AppearanceFields,
-// when not nil, does the same for the appearances With.Appearances asks
-// for. EINVALID for a kind not in IncludeKinds or a field its nodes lack.
+// caller reads: those nodes, included or the answer's own (MeetingsWith,
+// PeopleWith, and ListRecommendationsWith's page, whose kind it may name
+// without Kinds naming it), come Project-ed to them, Lean or not.
+// AppearanceFields, when not nil, does the same for the appearances
+// With.Appearances asks for. EINVALID for a kind not in ProjectedKinds or a
+// field its nodes lack.
 type With struct {
 	Kinds            []Kind
 	Lean             []Kind

@@ -34,7 +34,8 @@ func Project[T any](x *T, fields []string) *T {
 
 // alwaysKept are, per node type, the fields Project keeps beside ID: the
 // references Include follows.
-var alwaysKept = map[string][]string{"Meeting": {"CouncilID", "PlaceID"}, "Appearance": {"MeetingID", "PersonID", "InstitutionID"}}
+var alwaysKept = map[string][]string{"Meeting": {"CouncilID", "PlaceID"}, "Appearance": {"MeetingID", "PersonID", "InstitutionID"},
+	"Recommendation": {"MeetingID"}}
 
 // kindTypes are the node types of the kinds With.Fields may name.
 var kindTypes = map[Kind]reflect.Type{
@@ -43,6 +44,8 @@ var kindTypes = map[Kind]reflect.Type{
 	KindPerson:      reflect.TypeFor[Person](),
 	KindInstitution: reflect.TypeFor[Institution](),
 	KindPlace:       reflect.TypeFor[Place](),
+	// Not included by reference: the answer of ListRecommendationsWith.
+	KindRecommendation: reflect.TypeFor[Recommendation](),
 }
 
 // ProjectableFields returns the fields of kind k's nodes that Project can
@@ -74,7 +77,11 @@ func AppearanceFields() []string {
 	return out
 }
 
-// checkFields returns EINVALID for a kind of fields not in IncludeKinds or
+// ProjectedKinds are the kinds whose fields With.Fields may name: those of
+// IncludeKinds, and recommendations (ListRecommendationsWith's answer).
+var ProjectedKinds = []Kind{KindCouncil, KindMeeting, KindPerson, KindInstitution, KindPlace, KindRecommendation}
+
+// checkFields returns EINVALID for a kind of fields not in ProjectedKinds or
 // a field its nodes do not have, or a field of apps an appearance lacks.
 func checkFields(fields map[Kind][]string, apps []string) error {
 	for _, f := range apps {
@@ -83,10 +90,10 @@ func checkFields(fields map[Kind][]string, apps []string) error {
 		}
 	}
 	for k, fs := range fields {
-		if !slices.Contains(IncludeKinds, k) {
-			return Invalidf("with", "fields of %q: not one of %v", k, IncludeKinds)
+		t, ok := kindTypes[k]
+		if !ok {
+			return Invalidf("with", "fields of %q: not one of %v", k, ProjectedKinds)
 		}
-		t := kindTypes[k]
 		for _, f := range fs {
 			if _, ok := t.FieldByName(f); !ok {
 				return Invalidf("with", "fields of %q: %s has no field %q", k, t.Name(), f)
@@ -116,6 +123,19 @@ func projectGraph(g *Graph, fields map[Kind][]string) *Graph {
 		case KindPlace:
 			out.Places = projectAll(g.Places, fs)
 		}
+	}
+	return &out
+}
+
+// ProjectPage returns a copy of c whose nodes are Project-ed to fields.
+func ProjectPage[T any](c *Connection[*T], fields []string) *Connection[*T] {
+	if c == nil {
+		return nil
+	}
+	out := *c
+	out.Edges = make([]*Edge[*T], len(c.Edges))
+	for i, e := range c.Edges {
+		out.Edges[i] = &Edge[*T]{Cursor: e.Cursor, Node: Project(e.Node, fields)}
 	}
 	return &out
 }

@@ -17,7 +17,8 @@ import (
 // so a projected node primed into them is only seen by fields that the
 // same document names, and those are in the projection.
 
-// objectFields are, per GraphQL object type of an includable kind, the
+// objectFields are, per GraphQL object type of a projected kind
+// (domain.ProjectedKinds), the
 // domain fields that each of its GraphQL fields reads of the node; a field
 // not listed (one added to the schema later) makes the type's nodes read
 // whole.
@@ -47,6 +48,11 @@ var objectFields = map[string]struct {
 	"Appearance": {appearance, map[string][]string{
 		"__typename": nil, "meeting": nil, "person": nil, "institution": nil, "roles": {"Roles"}, "title": {"Title"},
 		"country": {"CountryID"}, "session": {"Session"}, "order": {"Order"}, "sources": {"Sources"},
+	}},
+	"Recommendation": {domain.KindRecommendation, map[string][]string{
+		"id": nil, "__typename": nil, "meeting": {"MeetingID"}, "kind": {"Kind"}, "text": {"Text"}, "order": {"Order"},
+		"paraphrase": {"Paraphrase"}, "attributedTo": {"AttributedTo"}, "initiatives": {"InitiativeIDs"}, "themes": {"ThemeIDs"},
+		"countries": {"CountryIDs"}, "sources": {"Sources"},
 	}},
 	"Council": {domain.KindCouncil, map[string][]string{
 		"id": nil, "__typename": nil, "name": {"Name"}, "shortName": {"ShortName"}, "aliases": {"Aliases"},

@@ -38,17 +38,24 @@ func TestFieldsOf(t *testing.T) {
 			speakers { order roles title session person { id name } institution { id name } } } }`,
 			map[domain.Kind][]string{domain.KindMeeting: {"Date", "PlaceID", "Title"}, domain.KindPerson: {"Name"},
 				domain.KindInstitution: {"Name"}, domain.KindPlace: {"Name"}, domain.KindCouncil: none,
-				appearance: {"Order", "Roles", "Session", "Title"}}},
+				domain.KindRecommendation: none, appearance: {"Order", "Roles", "Session", "Title"}}},
 		{"speakers in a role: their roles are read to pick them", `{ meeting(id: "m") { speakers(role: OPENING_SPEECH) { title } } }`,
 			map[domain.Kind][]string{domain.KindMeeting: none, domain.KindPerson: none, domain.KindInstitution: none,
-				domain.KindPlace: none, domain.KindCouncil: none, appearance: {"Roles", "Title"}}},
+				domain.KindPlace: none, domain.KindCouncil: none, domain.KindRecommendation: none, appearance: {"Roles", "Title"}}},
 		{"a meeting's country is its place's", `{ meeting(id: "m") { country { name } } }`,
 			map[domain.Kind][]string{domain.KindMeeting: {"PlaceID"}, domain.KindPlace: {"CountryID"},
-				domain.KindPerson: none, domain.KindInstitution: none, domain.KindCouncil: none, appearance: none}},
+				domain.KindPerson: none, domain.KindInstitution: none, domain.KindCouncil: none, domain.KindRecommendation: none,
+				appearance: none}},
 		{"aliases, inline and named fragments", `query { a: person(id: "p") { ...P } node(id: "x") { ... on Council { founded sources { excerpt } } } }
 			fragment P on Person { nick: name affiliations { title } }`,
 			map[domain.Kind][]string{domain.KindPerson: {"Affiliations", "Name"}, domain.KindCouncil: {"Founded", "Sources"},
-				domain.KindMeeting: none, domain.KindInstitution: none, domain.KindPlace: none, appearance: none}},
+				domain.KindMeeting: none, domain.KindInstitution: none, domain.KindPlace: none, domain.KindRecommendation: none,
+				appearance: none}},
+		{"a page of recommendations with their meetings (Q4)", `query($id: ID!) { recommendations(filter: {initiative: $id}, first: 20) {
+			totalCount nodes { id kind text meeting { id date } } } }`,
+			map[domain.Kind][]string{domain.KindRecommendation: {"Kind", "MeetingID", "Text"}, domain.KindMeeting: {"Date"},
+				domain.KindPerson: none, domain.KindInstitution: none, domain.KindPlace: none, domain.KindCouncil: none,
+				appearance: none}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -342,11 +342,12 @@ func (l *Loaders) AppearancesOf(ctx context.Context, personID string) ([]*domain
 	return l.AppearancesByPerson.Load(ctx, personID)
 }
 
-// ListRecommendations reads a page of recommendations, with the nodes the
-// query asks of them, and primes the loaders with those.
+// ListRecommendations reads a page of recommendations, projected to the
+// fields the query asks of them, with the nodes it asks of them, and primes
+// the loaders with those.
 func (l *Loaders) ListRecommendations(ctx context.Context, q domain.RecommendationQuery) (*domain.RecommendationConnection, error) {
 	with := withOf(l.askedKinds(ctx), l.lean.get(ctx), l.fieldsOnly(ctx))
-	if len(with.Kinds) == 0 {
+	if _, projected := with.Fields[domain.KindRecommendation]; len(with.Kinds) == 0 && !projected {
 		return l.store.ListRecommendations(ctx, q)
 	}
 	c, g, err := l.store.ListRecommendationsWith(ctx, q, with)

@@ -122,6 +122,9 @@ func (s *Store) ListRecommendationsWith(ctx context.Context, q domain.Recommenda
 	}
 	in.Recommendations(c.Nodes()...)
 	g, err := s.included(in)
+	if fs, ok := in.Fields(domain.KindRecommendation); ok {
+		c = domain.ProjectPage(c, fs)
+	}
 	return c, g, err
 }
 

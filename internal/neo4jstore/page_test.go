@@ -75,6 +75,8 @@ func TestRecommendationPageWithMeetings(t *testing.T) {
 		{"whole", domain.With{Kinds: meetings}, 1},
 		{"lean", domain.With{Kinds: meetings, Lean: meetings}, 1},
 		{"projected", domain.With{Kinds: meetings, Fields: map[domain.Kind][]string{domain.KindMeeting: {"Date"}}}, 1},
+		{"projected, the recommendations too", domain.With{Kinds: meetings,
+			Fields: map[domain.Kind][]string{domain.KindMeeting: {"Date"}, domain.KindRecommendation: {"Text"}}}, 1},
 		{"and their councils", domain.With{Kinds: []domain.Kind{domain.KindMeeting, domain.KindCouncil}}, 2},
 	} {
 		t.Run(c.name, func(t *testing.T) {

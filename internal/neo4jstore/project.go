@@ -22,7 +22,7 @@ type projection struct {
 	items map[string]string // RETURN item alias → domain field
 }
 
-// projections are the kinds of domain.IncludeKinds'; TestProjections
+// projections are the kinds of domain.ProjectedKinds'; TestProjections
 // checks that they cover every field domain.Project can leave out.
 var projections = map[domain.Kind]projection{
 	domain.KindMeeting: {
@@ -48,6 +48,22 @@ var projections = map[domain.Kind]projection{
 			"Frequency": propFrequency, "Founded": propFounded},
 		items: map[string]string{"countries": "CountryIDs", "organizers": "OrganizerIDs", "sources": "Sources"},
 	},
+	domain.KindRecommendation: {
+		props: map[string]string{"Kind": propKind, "Text": propText, "Order": propOrder, "Paraphrase": propParaphrase,
+			"AttributedTo": propAttributedTo},
+		items: map[string]string{"meeting": "MeetingID", "initiatives": "InitiativeIDs", "themes": "ThemeIDs", "countries": "CountryIDs",
+			"sources": "Sources"},
+	},
+}
+
+// projectedKinds are the kinds of projections: those of includable, and
+// recommendations (a page of ListRecommendationsWith).
+var projectedKinds = append(slices.Clip(includable),
+	newIncludeKind(domain.KindRecommendation, labelRecommendation, recommendationFields, "n", nil))
+
+// projectedKind returns the projectedKinds entry of k.
+func projectedKind(k domain.Kind) includeKind {
+	return projectedKinds[slices.IndexFunc(projectedKinds, func(x includeKind) bool { return x.kind == k })]
 }
 
 // appearanceProps are the relationship properties each field of an

@@ -62,9 +62,10 @@ func (s *Store) ListRecommendations(ctx context.Context, q domain.Recommendation
 	return s.listRecommendations(ctx, q, nil)
 }
 
-// listRecommendations is ListRecommendations; when in follows meetings,
-// the page's meetings are read in its statement, as in asks for them, and
-// added to in (ListRecommendationsWith).
+// listRecommendations is ListRecommendations for ListRecommendationsWith
+// (in not nil): the page's recommendations are projected as in asks and,
+// when in follows meetings, the page's meetings are read in its statement,
+// as in asks for them, and added to in.
 func (s *Store) listRecommendations(ctx context.Context, q domain.RecommendationQuery, in *domain.Include) (*domain.RecommendationConnection, error) {
 	switch q.Sort {
 	case "":
@@ -84,22 +85,30 @@ func (s *Store) listRecommendations(ctx context.Context, q domain.Recommendation
 	t := newTerms()
 	lq.add(t, t.recommendation(f))
 	mapper := recommendationOf
-	if in != nil && in.Follows(domain.KindMeeting) {
+	if in == nil {
+		return list(ctx, s, lq, mapper, recommendationID)
+	}
+	if fs, ok := in.Fields(domain.KindRecommendation); ok {
+		lq.fields = projectedKind(domain.KindRecommendation).projectedItems(fs, true)
+		mapper = func(f *fields, rec *neo4j.Record) *domain.Recommendation { return recommendationOf(f, asNode(rec)) }
+	}
+	if in.Follows(domain.KindMeeting) {
 		meetings := includableKind(domain.KindMeeting)
 		lq.fields += ", " + inlineRows(in, domain.KindMeeting, "MATCH (n)<-[:"+relProduced+"]-(eg_v:"+labelMeeting+")") + " AS eg_meetings"
-		read := map[string]bool{} // a meeting comes with each of its recommendations
+		got := map[string]bool{} // a meeting comes with each of its recommendations
+		node := mapper
 		mapper = func(f *fields, rec *neo4j.Record) *domain.Recommendation {
 			var g domain.Graph
 			for _, m := range f.maps(rec, "eg_meetings") {
 				meetings.add(&g, f, meetings.record(m))
 			}
 			g.Meetings = slices.DeleteFunc(g.Meetings, func(m *domain.Meeting) bool {
-				seen := read[m.ID]
-				read[m.ID] = true
+				seen := got[m.ID]
+				got[m.ID] = true
 				return seen
 			})
 			in.Add(&g)
-			return recommendationOf(f, rec)
+			return node(f, rec)
 		}
 	}
 	return list(ctx, s, lq, mapper, recommendationID)

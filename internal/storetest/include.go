@@ -205,7 +205,7 @@ func testInclude(t *testing.T, s *suite) {
 	// property, and for some a relation.
 	projected := map[domain.Kind][]string{
 		domain.KindMeeting: {"Title", "Date"}, domain.KindPerson: {"Name"}, domain.KindInstitution: {"Name", "CountryID"},
-		domain.KindPlace: {"Name"}, domain.KindCouncil: {"Name", "Sources"},
+		domain.KindPlace: {"Name"}, domain.KindCouncil: {"Name", "Sources"}, domain.KindRecommendation: {"Text", "ThemeIDs"},
 	}
 	for _, c := range cases {
 		for _, how := range []string{"whole", "lean", "projected"} {
@@ -282,6 +282,24 @@ func testInclude(t *testing.T, s *suite) {
 		}
 		if affiliated == 0 {
 			t.Error("the people projected to their affiliations came without them")
+		}
+	})
+
+	t.Run("a page of recommendations projected, nothing included", func(t *testing.T) {
+		ctx := t.Context()
+		page, g, err := st.ListRecommendationsWith(ctx, sco, domain.With{Fields: map[domain.Kind][]string{domain.KindRecommendation: {"Kind"}}})
+		must(t, "ListRecommendationsWith", err)
+		whole, err := st.ListRecommendations(ctx, sco)
+		must(t, "ListRecommendations", err)
+		if len(whole.Edges) == 0 {
+			t.Fatal("no recommendations: the case checks nothing")
+		}
+		check(t, "page", page, domain.ProjectPage(whole, []string{"Kind"}))
+		check(t, "graph", g, &domain.Graph{})
+		for _, r := range page.Nodes() {
+			if r.Kind == "" || r.MeetingID == "" || r.Text != "" || r.InitiativeIDs != nil || r.Sources != nil {
+				t.Errorf("recommendation projected to its kind: %+v; want its ID, kind and meeting only", r)
+			}
 		}
 	})
 
@@ -372,6 +390,8 @@ func projectAnswer(v any, fields map[domain.Kind][]string) any {
 			out[i] = domain.Project(x, fields[domain.KindPerson])
 		}
 		return out
+	case *domain.RecommendationConnection:
+		return domain.ProjectPage(xs, fields[domain.KindRecommendation])
 	}
 	return v
 }

@@ -185,77 +185,111 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 	// fromID, and its node at hop a and after at distance d-k from toID.
 	pm := marksPool.Get().(*pathMarks)
 	defer marksPool.Put(pm)
-	ds, dt := &pm.from, &pm.to
+	ds, dt, on := &pm.from, &pm.to, &pm.on
 	ds.reset(len(g.ids))
 	dt.reset(len(g.ids))
 	ds.set(from, 0)
 	dt.set(to, 0)
 	fs, ts := append(ds.layer[:0], from), append(dt.layer[:0], to)
+	meet := pm.meet[:0] // the nodes where the searches meet
+	// The nodes of the layer a-1 of the search from fromID next to one in
+	// meet, when that search took the last step.
+	preds := pm.preds[:0]
 	a, b := 0, 0
-	met := false
-	for !met && a+b < maxHops && len(fs) > 0 && len(ts) > 0 {
-		if g.degree(fs) <= g.degree(ts) {
+	fdeg, tdeg := g.degree(fs), g.degree(ts) // what expanding each frontier costs
+	for len(meet) == 0 && a+b < maxHops && len(fs) > 0 && len(ts) > 0 {
+		if fdeg <= tdeg {
 			a++
-			fs, ds.spare = g.expand(fs, ds.spare[:0], ds, dt, a, &met), fs
+			fs, ds.spare, meet, preds = g.expand(fs, ds.spare[:0], ds, dt, a, meet, preds[:0])
+			fdeg = 0
+			if len(meet) == 0 && a+b < maxHops { // else the search is over
+				fdeg = g.degree(fs)
+			}
 		} else {
 			b++
-			ts, dt.spare = g.expand(ts, dt.spare[:0], dt, ds, b, &met), ts
+			ts, dt.spare, meet, _ = g.expand(ts, dt.spare[:0], dt, ds, b, meet, nil)
+			preds = preds[:0]
+			if len(meet) == 0 && a+b < maxHops {
+				tdeg = g.degree(ts)
+			}
 		}
 	}
-	ds.layer, dt.layer = fs, ts // kept with the marks, for the next search
-	if !met {
+	ds.layer, dt.layer, pm.meet, pm.preds = fs, ts, meet, preds // kept with the marks, for the next search
+	if len(meet) == 0 {
 		return []*domain.Path{}, nil
 	}
 	d := a + b
 
-	// Depth first from the source, neighbours by ID: paths come out ordered
-	// by their node IDs. Up to hop a a step goes one further from fromID
-	// (and may lead nowhere: dead remembers the nodes that did); from hop a,
-	// where it must be known from toID, one nearer toID.
-	out := []*domain.Path{}
-	var nodes []int32
-	var edges []domain.PathEdge
-	dead := map[int32]bool{}
-	var walk func(n int32) bool // reports whether a path went through n
-	walk = func(n int32) bool {
-		k := len(nodes)
-		nodes = append(nodes, n)
-		defer func() { nodes = nodes[:len(nodes)-1] }()
-		if n == to {
-			p := &domain.Path{Edges: slices.Clone(edges)}
-			for _, id := range nodes {
-				p.Nodes = append(p.Nodes, st.ref(g.ids[id]))
+	// The searches met at nodes a hops from fromID and b from toID, and
+	// every shortest path goes through one of them. Walking back from them
+	// one hop nearer fromID at a time marks (on) the nodes at hop k < a of
+	// some shortest path, so that the walk below never enters a node that
+	// leads nowhere: a shortest path's node at hop k is at distance k from
+	// fromID, and one nearer it than its node at hop k+1. When the search
+	// from fromID took the last step, it found the first step back (preds):
+	// the meeting nodes can be hubs, whose edges cost much to walk again.
+	on.reset(len(g.ids))
+	level := append(on.layer[:0], meet...)
+	for _, n := range level {
+		on.set(n, a)
+	}
+	for k := a; k > 1; k-- {
+		prev := on.spare[:0]
+		if k == a && len(preds) > 0 {
+			for _, n := range preds {
+				if !on.has(n) {
+					on.set(n, a-1)
+					prev = append(prev, n)
+				}
 			}
-			out = append(out, p)
-			return true
+		} else {
+			for _, n := range level {
+				for _, h := range g.adj[n] {
+					if ds.at(h.to, k-1) && !on.has(h.to) {
+						on.set(h.to, k-1)
+						prev = append(prev, h.to)
+					}
+				}
+			}
 		}
-		if k == a && !dt.has(n) {
-			return false
+		level, on.spare = prev, level
+	}
+	on.layer = level
+
+	// Depth first from the source, neighbours by ID: paths come out ordered
+	// by their node IDs. Up to hop a a step goes to a marked node one further
+	// from fromID; from hop a, where it is known from toID, to one nearer
+	// toID. Every step leads to toID.
+	out := []*domain.Path{}
+	nodes, refs := pm.nodes[:0], pm.refs[:0] // the path so far, and its nodes' refs
+	edges := pm.edges[:0]
+	var walk func(n int32)
+	walk = func(n int32) {
+		k := len(nodes)
+		nodes, refs = append(nodes, n), append(refs, st.ref(g.ids[n]))
+		if n == to {
+			out = append(out, &domain.Path{Nodes: slices.Clone(refs), Edges: slices.Clone(edges)})
 		}
-		found := false
 		for _, h := range g.adj[n] {
-			if len(out) == domain.MaxPaths {
-				return true
+			if n == to || len(out) == domain.MaxPaths {
+				break
 			}
 			var next bool
 			if k < a {
-				next = !dead[h.to] && ds.at(h.to, k+1)
+				next = on.at(h.to, k+1)
 			} else {
 				next = dt.at(h.to, d-k-1)
 			}
 			if next {
 				edges = append(edges, g.edge(n, h))
-				if walk(h.to) {
-					found = true
-				} else {
-					dead[h.to] = true
-				}
+				walk(h.to)
 				edges = edges[:len(edges)-1]
 			}
 		}
-		return found
+		nodes, refs = nodes[:k], refs[:k]
 	}
 	walk(from)
+	pm.nodes, pm.refs, pm.edges = nodes, refs[:0], edges[:0]
 	return out, nil
 }
 
@@ -276,51 +310,66 @@ func (g *graph) degree(frontier []int32) int {
 	return n
 }
 
-// expand appends to next the nodes one hop beyond frontier not yet in dist,
-// marking them at hops, and sets *met if one of them is in other.
-func (g *graph) expand(frontier, next []int32, dist, other *marks, hops int, met *bool) []int32 {
+// expand returns the nodes one hop beyond frontier not yet in dist,
+// appended to next, marking them at hops, and frontier, for reuse as the
+// next layer's. It appends to meet those of them that are in other, and to
+// preds the nodes of frontier next to one of those (some more than once).
+func (g *graph) expand(frontier, next []int32, dist, other *marks, hops int, meet, preds []int32) ([]int32, []int32, []int32, []int32) {
+	here := dist.gen<<8 | uint32(hops) // the mark of a node of the next layer
 	for _, n := range frontier {
 		for _, h := range g.adj[n] {
-			if !dist.has(h.to) {
-				dist.set(h.to, hops)
+			switch m := dist.mark[h.to]; {
+			case m>>8 != dist.gen:
+				dist.mark[h.to] = here
 				next = append(next, h.to)
-				*met = *met || other.has(h.to)
+				if other.has(h.to) {
+					meet, preds = append(meet, h.to), append(preds, n)
+				}
+			case m == here && other.has(h.to):
+				preds = append(preds, n)
 			}
 		}
 	}
-	return next
+	return next, frontier, meet, preds
 }
 
-// marks are the distances of a breadth-first search, by node number; a
-// generation number says which are set, so that a reset costs nothing.
+// marks are the distances of a breadth-first search, by node number, each
+// packed with a generation number that says whether it is set, so that a
+// reset costs nothing and a look-up reads one word.
 type marks struct {
-	gen  uint32
-	seen []uint32 // node number -> the generation that set its distance
-	dist []uint8
+	gen  uint32   // below 1<<24
+	mark []uint32 // node number -> generation<<8 | distance
 	// The layers of the search (the frontier, and the next one being
 	// built), kept for reuse: a layer can hold thousands of nodes, and
 	// growing it anew for every search was most of what a search allocated.
 	layer, spare []int32
 }
 
-// pathMarks are the marks of the two searches of ShortestPaths, kept for
-// reuse by marksPool.
-type pathMarks struct{ from, to marks }
+// pathMarks are the marks of the two searches of ShortestPaths and of the
+// nodes on a shortest path, with the path being walked, kept for reuse by
+// marksPool.
+type pathMarks struct {
+	from, to, on marks
+	meet, preds  []int32
+	nodes        []int32
+	refs         []domain.NodeRef
+	edges        []domain.PathEdge
+}
 
 var marksPool = sync.Pool{New: func() any { return new(pathMarks) }}
 
 // reset forgets every distance, for a graph of n nodes.
 func (m *marks) reset(n int) {
-	if len(m.seen) < n {
-		m.seen, m.dist, m.gen = make([]uint32, n), make([]uint8, n), 0
+	if len(m.mark) < n {
+		m.mark, m.gen = make([]uint32, n), 0
 	}
 	m.gen++
-	if m.gen == 0 { // wrapped around: old generations would look current
-		clear(m.seen)
+	if m.gen == 1<<24 { // wrapped around: old generations would look current
+		clear(m.mark)
 		m.gen = 1
 	}
 }
 
-func (m *marks) set(n int32, d int)     { m.seen[n], m.dist[n] = m.gen, uint8(d) }
-func (m *marks) has(n int32) bool       { return m.seen[n] == m.gen }
-func (m *marks) at(n int32, d int) bool { return m.seen[n] == m.gen && int(m.dist[n]) == d }
+func (m *marks) set(n int32, d int)     { m.mark[n] = m.gen<<8 | uint32(d) }
+func (m *marks) has(n int32) bool       { return m.mark[n]>>8 == m.gen }
+func (m *marks) at(n int32, d int) bool { return m.mark[n] == m.gen<<8|uint32(d) }

@@ -13,10 +13,10 @@ import (
 // node numbers: no strings and no pointers, so that a breadth-first search
 // walks slices and the garbage collector has nothing to scan.
 type graph struct {
-	ids   []string         // node number -> ID
+	ids   []string         // node number -> ID, sorted
 	num   map[string]int32 // ID -> node number
 	types []string         // edge type number -> type
-	adj   [][]halfEdge     // node number -> its edges, by neighbour ID then type
+	adj   [][]halfEdge     // node number -> its edges, by neighbour ID then type; one array
 }
 
 // halfEdge is a path edge seen from one of its ends.
@@ -144,13 +144,37 @@ func (st *state) indexEdges() {
 			}
 		}
 	}
+	total := 0
 	for n, hs := range g.adj {
 		slices.SortFunc(hs, func(a, b halfEdge) int {
 			return cmp.Or(cmp.Compare(rank[a.to], rank[b.to]), cmp.Compare(typeRank[a.typ], typeRank[b.typ]),
 				cmp.Compare(btoi(a.out), btoi(b.out)))
 		})
-		g.adj[n] = slices.Clip(slices.Compact(hs)) // each edge once
+		g.adj[n] = slices.Compact(hs) // each edge once
+		total += len(g.adj[n])
 	}
+	// Renumbered by ID, with every list in one array in that order, the
+	// nodes a search marks together are near each other in memory (a
+	// meeting, then its recommendations, whose IDs extend its own; a list
+	// of neighbours in increasing order), which is most of what a search
+	// costs: the marks and lists of 200,000 nodes do not fit in a core's
+	// cache.
+	all := make([]halfEdge, 0, total)
+	adj := make([][]halfEdge, len(g.adj))
+	for r, n := range byID {
+		start := len(all)
+		for _, h := range g.adj[n] {
+			h.to = rank[h.to]
+			all = append(all, h)
+		}
+		adj[r] = all[start:len(all):len(all)]
+	}
+	ids := make([]string, len(g.ids))
+	for n, id := range g.ids {
+		ids[rank[n]] = id
+		g.num[id] = rank[n]
+	}
+	g.ids, g.adj = ids, adj
 	st.paths = g
 }
 
@@ -185,13 +209,13 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 	// fromID, and its node at hop a and after at distance d-k from toID.
 	pm := marksPool.Get().(*pathMarks)
 	defer marksPool.Put(pm)
-	ds, dt, on := &pm.from, &pm.to, &pm.on
-	ds.reset(len(g.ids))
-	dt.reset(len(g.ids))
+	pm.search.reset(len(g.ids))
+	ds, dt, on := side{&pm.search, fromSide}, side{&pm.search, toSide}, &pm.on
 	ds.set(from, 0)
 	dt.set(to, 0)
-	fs, ts := append(ds.layer[:0], from), append(dt.layer[:0], to)
-	meet := pm.meet[:0] // the nodes where the searches meet
+	fs, ts := append(pm.fs[:0], from), append(pm.ts[:0], to) // the frontiers
+	fspare, tspare := pm.fspare[:0], pm.tspare[:0]           // the previous ones, for reuse
+	meet := pm.meet[:0]                                      // the nodes where the searches meet
 	// The nodes of the layer a-1 of the search from fromID next to one in
 	// meet, when that search took the last step.
 	preds := pm.preds[:0]
@@ -200,21 +224,22 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 	for len(meet) == 0 && a+b < maxHops && len(fs) > 0 && len(ts) > 0 {
 		if fdeg <= tdeg {
 			a++
-			fs, ds.spare, meet, preds = g.expand(fs, ds.spare[:0], ds, dt, a, meet, preds[:0])
+			fs, fspare, meet, preds = g.expand(fs, fspare[:0], ds, a, meet, preds[:0])
 			fdeg = 0
 			if len(meet) == 0 && a+b < maxHops { // else the search is over
 				fdeg = g.degree(fs)
 			}
 		} else {
 			b++
-			ts, dt.spare, meet, _ = g.expand(ts, dt.spare[:0], dt, ds, b, meet, nil)
+			ts, tspare, meet, _ = g.expand(ts, tspare[:0], dt, b, meet, nil)
 			preds = preds[:0]
 			if len(meet) == 0 && a+b < maxHops {
 				tdeg = g.degree(ts)
 			}
 		}
 	}
-	ds.layer, dt.layer, pm.meet, pm.preds = fs, ts, meet, preds // kept with the marks, for the next search
+	// Kept for the next search.
+	pm.fs, pm.ts, pm.fspare, pm.tspare, pm.meet, pm.preds = fs, ts, fspare, tspare, meet, preds
 	if len(meet) == 0 {
 		return []*domain.Path{}, nil
 	}
@@ -229,12 +254,12 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 	// from fromID took the last step, it found the first step back (preds):
 	// the meeting nodes can be hubs, whose edges cost much to walk again.
 	on.reset(len(g.ids))
-	level := append(on.layer[:0], meet...)
+	level := append(pm.layer[:0], meet...)
 	for _, n := range level {
 		on.set(n, a)
 	}
 	for k := a; k > 1; k-- {
-		prev := on.spare[:0]
+		prev := pm.spare[:0]
 		if k == a && len(preds) > 0 {
 			for _, n := range preds {
 				if !on.has(n) {
@@ -252,9 +277,9 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 				}
 			}
 		}
-		level, on.spare = prev, level
+		level, pm.spare = prev, level
 	}
-	on.layer = level
+	pm.layer = level
 
 	// Depth first from the source, neighbours by ID: paths come out ordered
 	// by their node IDs. Up to hop a a step goes to a marked node one further
@@ -310,22 +335,26 @@ func (g *graph) degree(frontier []int32) int {
 	return n
 }
 
-// expand returns the nodes one hop beyond frontier not yet in dist,
-// appended to next, marking them at hops, and frontier, for reuse as the
-// next layer's. It appends to meet those of them that are in other, and to
-// preds the nodes of frontier next to one of those (some more than once).
-func (g *graph) expand(frontier, next []int32, dist, other *marks, hops int, meet, preds []int32) ([]int32, []int32, []int32, []int32) {
-	here := dist.gen<<8 | uint32(hops) // the mark of a node of the next layer
+// expand returns the nodes one hop beyond frontier that its side of the
+// search has not reached, appended to next, marking them at hops, and
+// frontier, for reuse as the next layer's. It appends to meet those of
+// them that the other side reached, and to preds the nodes of frontier
+// next to one of those (some more than once).
+func (g *graph) expand(frontier, next []int32, s side, hops int, meet, preds []int32) ([]int32, []int32, []int32, []int32) {
+	gen, here := s.m.gen<<16, uint32(hops+1)<<s.shift
+	mark := s.m.mark
 	for _, n := range frontier {
 		for _, h := range g.adj[n] {
-			switch m := dist.mark[h.to]; {
-			case m>>8 != dist.gen:
-				dist.mark[h.to] = here
+			w := mark[h.to]
+			switch {
+			case w&^0xffff != gen: // reached by neither side
+				mark[h.to] = gen | here
 				next = append(next, h.to)
-				if other.has(h.to) {
-					meet, preds = append(meet, h.to), append(preds, n)
-				}
-			case m == here && other.has(h.to):
+			case w&(0xff<<s.shift) == 0: // reached by the other side only
+				mark[h.to] = w | here
+				next = append(next, h.to)
+				meet, preds = append(meet, h.to), append(preds, n)
+			case w&(0xff<<s.shift) == here && w != gen|here: // reached by both, this side at hops
 				preds = append(preds, n)
 			}
 		}
@@ -333,27 +362,79 @@ func (g *graph) expand(frontier, next []int32, dist, other *marks, hops int, mee
 	return next, frontier, meet, preds
 }
 
-// marks are the distances of a breadth-first search, by node number, each
-// packed with a generation number that says whether it is set, so that a
-// reset costs nothing and a look-up reads one word.
+// searchMarks are the distances of the two breadth-first searches of
+// ShortestPaths, by node number, packed in one word with a generation
+// number that says whether they are set, so that a reset costs nothing and
+// a step reads one word for both searches.
+type searchMarks struct {
+	gen  uint32   // below 1<<16
+	mark []uint32 // node number -> generation<<16 | (hops from fromID + 1)<<8 | (hops from toID + 1), 0 for none
+}
+
+// reset forgets every distance, for a graph of n nodes.
+func (m *searchMarks) reset(n int) {
+	if len(m.mark) < n {
+		m.mark, m.gen = make([]uint32, n), 0
+	}
+	m.gen++
+	if m.gen == 1<<16 { // wrapped around: old generations would look current
+		clear(m.mark)
+		m.gen = 1
+	}
+}
+
+// side is one of the two searches of searchMarks: the byte at shift.
+type side struct {
+	m     *searchMarks
+	shift uint
+}
+
+const (
+	fromSide = 8 // the search from fromID
+	toSide   = 0 // the search from toID
+)
+
+func (s side) has(n int32) bool {
+	w := s.m.mark[n]
+	return w>>16 == s.m.gen && w&(0xff<<s.shift) != 0
+}
+
+func (s side) at(n int32, d int) bool {
+	w := s.m.mark[n]
+	return w>>16 == s.m.gen && w&(0xff<<s.shift) == uint32(d+1)<<s.shift
+}
+
+// set marks n at distance d, which it must not have yet.
+func (s side) set(n int32, d int) {
+	w := s.m.mark[n]
+	if w>>16 != s.m.gen {
+		w = s.m.gen << 16
+	}
+	s.m.mark[n] = w | uint32(d+1)<<s.shift
+}
+
+// marks are distances by node number, each packed with a generation
+// number that says whether it is set, so that a reset costs nothing and a
+// look-up reads one word.
 type marks struct {
 	gen  uint32   // below 1<<24
 	mark []uint32 // node number -> generation<<8 | distance
-	// The layers of the search (the frontier, and the next one being
-	// built), kept for reuse: a layer can hold thousands of nodes, and
-	// growing it anew for every search was most of what a search allocated.
-	layer, spare []int32
 }
 
-// pathMarks are the marks of the two searches of ShortestPaths and of the
-// nodes on a shortest path, with the path being walked, kept for reuse by
-// marksPool.
+// pathMarks are the marks of ShortestPaths' searches and of the nodes on a
+// shortest path, with the layers of the searches and the path being
+// walked, kept for reuse by marksPool: a layer can hold thousands of
+// nodes, and growing it anew for every search was most of what a search
+// allocated.
 type pathMarks struct {
-	from, to, on marks
-	meet, preds  []int32
-	nodes        []int32
-	refs         []domain.NodeRef
-	edges        []domain.PathEdge
+	search                 searchMarks
+	on                     marks
+	layer, spare           []int32 // of the walk back from the meeting nodes
+	fs, ts, fspare, tspare []int32
+	meet, preds            []int32
+	nodes                  []int32
+	refs                   []domain.NodeRef
+	edges                  []domain.PathEdge
 }
 
 var marksPool = sync.Pool{New: func() any { return new(pathMarks) }}

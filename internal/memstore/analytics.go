@@ -36,7 +36,7 @@ func (s *Store) Recurrence(ctx context.Context, ids []string, f domain.Recurrenc
 		var first, last *domain.Meeting
 		var y *domain.YearCount
 		for _, at := range st.mentionedAt[id] { // by date, then ID
-			m, recs := at.meeting, at.recs
+			m, recs := at.meeting, int(at.recs)
 			if check && !st.meetingMatches(m, filter) {
 				continue
 			}
@@ -93,7 +93,7 @@ func yearCount(r *domain.Recurrence, year int) *domain.YearCount {
 // recommendations that list the subject.
 type mention struct {
 	meeting *domain.Meeting
-	recs    int
+	recs    int32
 	council int32 // the meeting's council's key number, -1 for none
 }
 

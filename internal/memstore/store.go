@@ -441,7 +441,7 @@ func (st *state) indexCounts() {
 			}
 		}
 		for id := range st.mentions[m.ID] {
-			st.mentionedAt[id] = append(st.mentionedAt[id], mention{meeting: m, recs: recs[id], council: st.keys.of(m.CouncilID)})
+			st.mentionedAt[id] = append(st.mentionedAt[id], mention{meeting: m, recs: int32(recs[id]), council: st.keys.of(m.CouncilID)})
 		}
 	}
 	st.councilMeetings = map[string]int{}

@@ -220,21 +220,43 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 	// meet, when that search took the last step.
 	preds := pm.preds[:0]
 	a, b := 0, 0
-	fdeg, tdeg := g.degree(fs), g.degree(ts) // what expanding each frontier costs
+	// What expanding each frontier costs: its degree, or, when not exact, a
+	// lower bound, which is enough to know that the other costs less (the
+	// answer does not depend on which side steps, only the cost does, and
+	// summing a frontier of thousands of nodes costs much of a step).
+	fdeg, tdeg := len(g.adj[from]), len(g.adj[to])
+	fexact, texact := true, true
 	for len(meet) == 0 && a+b < maxHops && len(fs) > 0 && len(ts) > 0 {
+		if fdeg <= tdeg && !fexact {
+			fdeg, fexact = g.degree(fs), true
+		}
+		if tdeg < fdeg && !texact {
+			tdeg, texact = g.degree(ts), true
+		}
+		if fdeg <= tdeg && !fexact {
+			fdeg, fexact = g.degree(fs), true
+		}
+		// Small frontiers are cheaper to join by looking up the edges
+		// between them than by walking every edge of one: from a person to
+		// a hub of thousands of edges, after a step from the person.
+		if pairs := len(fs) * len(ts); pairs*joinCost < min(fdeg, tdeg) {
+			if meet, preds = g.join(fs, ts, meet, preds[:0]); len(meet) > 0 { // the step from fromID meets
+				a++
+				break
+			}
+		}
 		if fdeg <= tdeg {
 			a++
 			fs, fspare, meet, preds = g.expand(fs, fspare[:0], ds, a, meet, preds[:0])
-			fdeg = 0
 			if len(meet) == 0 && a+b < maxHops { // else the search is over
-				fdeg = g.degree(fs)
+				fdeg, fexact = g.degreeOver(fs, tdeg)
 			}
 		} else {
 			b++
 			ts, tspare, meet, _ = g.expand(ts, tspare[:0], dt, b, meet, nil)
 			preds = preds[:0]
 			if len(meet) == 0 && a+b < maxHops {
-				tdeg = g.degree(ts)
+				tdeg, texact = g.degreeOver(ts, fdeg)
 			}
 		}
 	}
@@ -335,6 +357,18 @@ func (g *graph) degree(frontier []int32) int {
 	return n
 }
 
+// degreeOver returns the degree of frontier and true if it is at most
+// limit, else a part of it over limit and false.
+func (g *graph) degreeOver(frontier []int32, limit int) (int, bool) {
+	n := 0
+	for _, id := range frontier {
+		if n += len(g.adj[id]); n > limit {
+			return n, false
+		}
+	}
+	return n, true
+}
+
 // expand returns the nodes one hop beyond frontier that its side of the
 // search has not reached, appended to next, marking them at hops, and
 // frontier, for reuse as the next layer's. It appends to meet those of
@@ -360,6 +394,40 @@ func (g *graph) expand(frontier, next []int32, s side, hops int, meet, preds []i
 		}
 	}
 	return next, frontier, meet, preds
+}
+
+// joinCost is what looking up whether two nodes are neighbours costs, in
+// edges walked.
+const joinCost = 16
+
+// join appends to meet the nodes of ts next to a node of fs, and to preds
+// the nodes of fs next to one of those (some more than once). The two
+// frontiers of ShortestPaths' searches are disjoint, and a node of ts next
+// to fs is one step further from fromID than fs: if there are any, they
+// are where the searches meet at the next step from fromID.
+func (g *graph) join(fs, ts, meet, preds []int32) ([]int32, []int32) {
+	for _, v := range ts {
+		found := false
+		for _, u := range fs {
+			if g.adjacent(u, v) {
+				preds, found = append(preds, u), true
+			}
+		}
+		if found {
+			meet = append(meet, v)
+		}
+	}
+	return meet, preds
+}
+
+// adjacent reports whether there is an edge between u and v, looking in
+// the shorter of their lists, which are by neighbour number.
+func (g *graph) adjacent(u, v int32) bool {
+	if len(g.adj[u]) > len(g.adj[v]) {
+		u, v = v, u
+	}
+	_, found := slices.BinarySearchFunc(g.adj[u], v, func(h halfEdge, v int32) int { return cmp.Compare(h.to, v) })
+	return found
 }
 
 // searchMarks are the distances of the two breadth-first searches of

@@ -217,7 +217,7 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 	fspare, tspare := pm.fspare[:0], pm.tspare[:0]           // the previous ones, for reuse
 	meet := pm.meet[:0]                                      // the nodes where the searches meet
 	// The nodes of the layer a-1 of the search from fromID next to one in
-	// meet, when that search took the last step.
+	// meet, when the last step was from fromID (or a join).
 	preds := pm.preds[:0]
 	a, b := 0, 0
 	// What expanding each frontier costs: its degree, or, when not exact, a
@@ -461,11 +461,6 @@ const (
 	fromSide = 8 // the search from fromID
 	toSide   = 0 // the search from toID
 )
-
-func (s side) has(n int32) bool {
-	w := s.m.mark[n]
-	return w>>16 == s.m.gen && w&(0xff<<s.shift) != 0
-}
 
 func (s side) at(n int32, d int) bool {
 	w := s.m.mark[n]

@@ -331,7 +331,7 @@ func (st *state) count(q domain.CountQuery) ([]*domain.KeyCount, error) {
 		case domain.SpeakersPerInstitution: // a person may speak for several: pairs, sorted below
 			for _, s := range f.speakers {
 				if s.institution >= 0 {
-					t.pairs = append(t.pairs, uint64(s.institution)<<32|uint64(s.person))
+					t.pairs = append(t.pairs, uint64(s.institution)<<32|uint64(uint32(s.person)))
 				}
 			}
 		}

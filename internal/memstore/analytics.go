@@ -25,16 +25,19 @@ func (s *Store) Recurrence(ctx context.Context, ids []string, f domain.Recurrenc
 		return nil, err
 	}
 	filter := f.Meetings()
+	check := !filter.IsZero()
+	t := st.tally() // the councils counted for a subject: key number -> index in its Councils
+	defer tallies.Put(t)
 	out := make([]*domain.Recurrence, len(ids))
 	for i, id := range ids {
 		r := &domain.Recurrence{SubjectID: id}
 		out[i] = r
-		years := map[int]*domain.YearCount{}
-		councils := map[string]*domain.CouncilCount{}
+		t.clear()
 		var first, last *domain.Meeting
+		var y *domain.YearCount
 		for _, at := range st.mentionedAt[id] { // by date, then ID
-			m, recs := at.meeting, at.recs
-			if !st.meetingMatches(m, filter) {
+			m, recs := at.meeting, int(at.recs)
+			if check && !st.meetingMatches(m, filter) {
 				continue
 			}
 			if first == nil {
@@ -43,20 +46,18 @@ func (s *Store) Recurrence(ctx context.Context, ids []string, f domain.Recurrenc
 			last = m
 			r.MeetingCount++
 			r.RecommendationCount += recs
-			y := years[m.Date.Year]
-			if y == nil {
-				y = &domain.YearCount{Year: m.Date.Year}
-				years[m.Date.Year] = y
-				r.PerYear = append(r.PerYear, y) // meetings come by date
+			if y == nil || y.Year != m.Date.Year {
+				y = yearCount(r, m.Date.Year)
 			}
 			y.Meetings++
 			y.Recommendations += recs
-			if m.CouncilID != "" {
-				c := councils[m.CouncilID]
-				if c == nil {
-					c = &domain.CouncilCount{CouncilID: m.CouncilID}
-					councils[m.CouncilID] = c
+			if at.council >= 0 {
+				if !t.counted.has(at.council) {
+					t.counted.set(at.council, 0)
+					t.n[at.council] = int32(len(r.Councils))
+					r.Councils = append(r.Councils, &domain.CouncilCount{CouncilID: m.CouncilID})
 				}
+				c := r.Councils[t.n[at.council]]
 				c.Meetings++
 				c.Recommendations += recs
 			}
@@ -68,18 +69,32 @@ func (s *Store) Recurrence(ctx context.Context, ids []string, f domain.Recurrenc
 				r.LastMention = &domain.Mention{MeetingID: last.ID, Date: last.Date}
 			}
 		}
-		r.Councils = slices.SortedFunc(maps.Values(councils), func(a, b *domain.CouncilCount) int {
+		slices.SortFunc(r.Councils, func(a, b *domain.CouncilCount) int {
 			return cmp.Or(cmp.Compare(b.Meetings, a.Meetings), cmp.Compare(a.CouncilID, b.CouncilID))
 		})
 	}
 	return out, nil
 }
 
+// yearCount returns r's count of year, added to PerYear if it has none:
+// meetings come by date, so years come in order.
+func yearCount(r *domain.Recurrence, year int) *domain.YearCount {
+	for _, y := range slices.Backward(r.PerYear) {
+		if y.Year == year {
+			return y
+		}
+	}
+	y := &domain.YearCount{Year: year}
+	r.PerYear = append(r.PerYear, y)
+	return y
+}
+
 // mention is a meeting that mentions a subject, and the number of its
 // recommendations that list the subject.
 type mention struct {
 	meeting *domain.Meeting
-	recs    int
+	recs    int32
+	council int32 // the meeting's council's key number, -1 for none
 }
 
 // Pairs returns the pairs of q.Kind that share recommendations, meetings or
@@ -124,14 +139,18 @@ func (s *Store) Pairs(ctx context.Context, q domain.PairQuery) ([]*domain.Weight
 		domain.PairInitiativeTheme:      {domain.KindInitiative, domain.KindTheme},
 		domain.PairThemeTheme:           {domain.KindTheme, domain.KindTheme},
 	}
-	for _, m := range st.meetingsWhere(q.Meetings()) {
+	if q.Kind == domain.PairInstitutionCouncil && q.CouncilID != "" {
+		return st.institutionsOfCouncil(q, limit), nil
+	}
+	st.eachMeeting(q.Meetings(), func(i int32) {
+		m := st.byDate[i]
 		switch q.Kind {
 		case domain.PairInitiativeInitiative, domain.PairInitiativeTheme, domain.PairThemeTheme:
 			ka, kb := subjects[q.Kind][0], subjects[q.Kind][1]
 			if q.Scope == domain.ScopeMeeting {
 				mentioned := slices.Sorted(maps.Keys(st.mentions[m.ID]))
 				together(ofKind(mentioned, ka), ofKind(mentioned, kb), ka == kb)
-				continue
+				return
 			}
 			for _, r := range st.recsByMeeting[m.ID] {
 				tags := slices.Concat(r.InitiativeIDs, r.ThemeIDs)
@@ -148,7 +167,7 @@ func (s *Store) Pairs(ctx context.Context, q domain.PairQuery) ([]*domain.Weight
 			together(inst, inst, true)
 		case domain.PairInstitutionCouncil:
 			if m.CouncilID == "" {
-				continue
+				return
 			}
 			for _, a := range st.appsByMeeting[m.ID] {
 				if a.InstitutionID != "" {
@@ -156,13 +175,33 @@ func (s *Store) Pairs(ctx context.Context, q domain.PairQuery) ([]*domain.Weight
 				}
 			}
 		}
-	}
+	})
 
 	out := []*domain.WeightedPair{}
 	for _, k := range topPairs(weights, limit) {
 		out = append(out, &domain.WeightedPair{A: st.ref(k[0]), B: st.ref(k[1]), Weight: weights[k]})
 	}
 	return out, nil
+}
+
+// institutionsOfCouncil answers Pairs of INSTITUTION_COUNCIL for one
+// council: every pair has that council, so its institutions' appearances
+// are counted by a tally, and the pairs' order is theirs.
+func (st *state) institutionsOfCouncil(q domain.PairQuery, limit int) []*domain.WeightedPair {
+	t := st.tally()
+	defer tallies.Put(t)
+	st.eachMeeting(q.Meetings(), func(i int32) {
+		for _, s := range st.facts[i].speakers {
+			t.add(s.institution)
+		}
+	})
+	t.byCount()
+	council := st.ref(q.CouncilID)
+	out := make([]*domain.WeightedPair, 0, min(limit, len(t.keys)))
+	for _, k := range t.keys[:min(limit, len(t.keys))] {
+		out = append(out, &domain.WeightedPair{A: st.ref(st.keys.ids[k]), B: council, Weight: int(t.n[k])})
+	}
+	return out
 }
 
 // topPairs returns the limit heaviest pairs, by weight descending, then IDs,
@@ -258,81 +297,111 @@ func (st *state) count(q domain.CountQuery) ([]*domain.KeyCount, error) {
 	if whole, ok := st.countWhole(q); ok {
 		return whole, nil
 	}
-	counts := map[string]int{}
-	labels := map[string]string{}
-	add := func(key, label string) {
-		if key != "" {
-			counts[key]++
-			labels[key] = label
-		}
+	switch q.By {
+	case domain.MeetingsPerYear:
+		return st.countYears(q.Meetings()), nil
+	case domain.RecommendationsPerKind:
+		return st.countKinds(q.Meetings()), nil
 	}
-	addNode := func(id string) {
-		if id != "" {
-			add(id, st.displayName(id))
-		}
-	}
-	speakers := map[string]map[string]bool{} // key -> people
-	speaker := func(key, person string) {
-		if key == "" {
-			return
-		}
-		if speakers[key] == nil {
-			speakers[key] = map[string]bool{}
-		}
-		if !speakers[key][person] {
-			speakers[key][person] = true
-			addNode(key)
-		}
-	}
-	for _, m := range st.meetingsWhere(q.Meetings()) {
+	t := st.tally()
+	defer tallies.Put(t)
+	st.eachMeeting(q.Meetings(), func(i int32) {
+		f := &st.facts[i]
 		switch q.By {
-		case domain.MeetingsPerYear:
-			y := strconv.Itoa(m.Date.Year)
-			add(y, y)
 		case domain.MeetingsPerCouncil:
-			addNode(m.CouncilID)
+			t.add(f.council)
 		case domain.MeetingsPerCountry:
-			if m.PlaceID != "" {
-				addNode(st.places[m.PlaceID].CountryID)
-			}
+			t.add(f.country)
 		case domain.MeetingsPerCity:
-			addNode(m.PlaceID)
-		case domain.RecommendationsPerTheme, domain.RecommendationsPerInitiative, domain.RecommendationsPerKind:
-			for _, r := range st.recsByMeeting[m.ID] {
-				switch q.By {
-				case domain.RecommendationsPerTheme:
-					for _, id := range r.ThemeIDs {
-						addNode(id)
-					}
-				case domain.RecommendationsPerInitiative:
-					for _, id := range r.InitiativeIDs {
-						addNode(id)
-					}
-				default:
-					add(string(r.Kind), string(r.Kind))
+			t.add(f.place)
+		case domain.RecommendationsPerTheme:
+			for _, k := range f.themes {
+				t.add(k)
+			}
+		case domain.RecommendationsPerInitiative:
+			for _, k := range f.initiatives {
+				t.add(k)
+			}
+		case domain.SpeakersPerCountry: // a person has one country: distinct people are distinct pairs
+			for _, s := range f.speakers {
+				if s.country >= 0 && t.first(s.person) {
+					t.add(s.country)
 				}
 			}
-		case domain.SpeakersPerCountry:
-			for _, a := range st.appsByMeeting[m.ID] {
-				speaker(st.people[a.PersonID].CountryID, a.PersonID)
+		case domain.SpeakersPerInstitution: // a person may speak for several: pairs, sorted below
+			for _, s := range f.speakers {
+				if s.institution >= 0 {
+					t.pairs = append(t.pairs, uint64(s.institution)<<32|uint64(uint32(s.person)))
+				}
 			}
-		case domain.SpeakersPerInstitution:
-			for _, a := range st.appsByMeeting[m.ID] {
-				speaker(a.InstitutionID, a.PersonID)
+		}
+	})
+	if q.By == domain.SpeakersPerInstitution {
+		slices.Sort(t.pairs)
+		for i, p := range t.pairs {
+			if i == 0 || p != t.pairs[i-1] {
+				t.add(int32(p >> 32))
 			}
 		}
 	}
-	keys := slices.SortedFunc(maps.Keys(counts), func(a, b string) int {
-		if q.By == domain.MeetingsPerYear {
-			return cmp.Compare(a, b) // four-digit years sort as text
-		}
-		return cmp.Or(cmp.Compare(counts[b], counts[a]), cmp.Compare(a, b))
-	})
-	out := []*domain.KeyCount{}
-	for _, k := range keys {
-		out = append(out, &domain.KeyCount{Key: k, Label: labels[k], Count: counts[k]})
+	t.byCount()
+	out := make([]*domain.KeyCount, len(t.keys))
+	for i, k := range t.keys {
+		id := st.keys.ids[k]
+		out[i] = &domain.KeyCount{Key: id, Label: st.displayName(id), Count: int(t.n[k])}
 	}
 	return out, nil
+}
+
+// countYears counts the meetings of f per year, by year as text (four-digit
+// years sort as numbers do).
+func (st *state) countYears(f domain.MeetingFilter) []*domain.KeyCount {
+	type year struct{ year, n int }
+	var years []year // by first meeting: meetings come by date, so mostly appended to last
+	st.eachMeeting(f, func(i int32) {
+		y := st.byDate[i].Date.Year
+		if n := len(years); n > 0 && years[n-1].year == y {
+			years[n-1].n++
+			return
+		}
+		for j := range years {
+			if years[j].year == y {
+				years[j].n++
+				return
+			}
+		}
+		years = append(years, year{y, 1})
+	})
+	out := make([]*domain.KeyCount, len(years))
+	for i, y := range years {
+		k := strconv.Itoa(y.year)
+		out[i] = &domain.KeyCount{Key: k, Label: k, Count: y.n}
+	}
+	slices.SortFunc(out, func(a, b *domain.KeyCount) int { return cmp.Compare(a.Key, b.Key) })
+	return out
+}
+
+// countKinds counts the recommendations of the meetings of f per kind, by
+// count descending, then kind; recommendations without a kind are left out.
+func (st *state) countKinds(f domain.MeetingFilter) []*domain.KeyCount {
+	out := []*domain.KeyCount{}
+	st.eachMeeting(f, func(i int32) {
+		for _, r := range st.recsByMeeting[st.byDate[i].ID] {
+			if r.Kind == "" {
+				continue
+			}
+			j := slices.IndexFunc(out, func(c *domain.KeyCount) bool { return c.Key == string(r.Kind) })
+			if j < 0 {
+				j = len(out)
+				out = append(out, &domain.KeyCount{Key: string(r.Kind), Label: string(r.Kind)})
+			}
+			out[j].Count++
+		}
+	})
+	slices.SortFunc(out, func(a, b *domain.KeyCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key))
+	})
+	return out
 }
 
 // countWhole answers, over every meeting, the aggregates that are counts

@@ -73,20 +73,25 @@ func combined[F any](and, or []F, not *F, match func(F) bool) bool {
 	return not == nil || !match(*not)
 }
 
-// meetingsWhere returns the meetings that pass f, by date then ID: what the
-// analytics count over.
-func (st *state) meetingsWhere(f domain.MeetingFilter) []*domain.Meeting {
-	var out []*domain.Meeting
-	all := st.byDate
+// eachMeeting calls do with the position in byDate of every meeting that
+// passes f, by date then ID: what the analytics count over.
+func (st *state) eachMeeting(f domain.MeetingFilter, do func(i int32)) {
+	rest := f
+	rest.CouncilID = ""
+	check := !rest.IsZero()
 	if f.CouncilID != "" {
-		all = st.councilDates[f.CouncilID] // a council's meetings, in the same order
+		for _, i := range st.councilDates[f.CouncilID] { // a council's meetings, in the same order
+			if !check || st.meetingMatches(st.byDate[i], f) {
+				do(i)
+			}
+		}
+		return
 	}
-	for _, m := range all {
-		if st.meetingMatches(m, f) {
-			out = append(out, m)
+	for i, m := range st.byDate {
+		if !check || st.meetingMatches(m, f) {
+			do(int32(i))
 		}
 	}
-	return out
 }
 
 // checkIDs returns EINVALID for an ID argument that names no node of its kind.

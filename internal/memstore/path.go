@@ -13,10 +13,10 @@ import (
 // node numbers: no strings and no pointers, so that a breadth-first search
 // walks slices and the garbage collector has nothing to scan.
 type graph struct {
-	ids   []string         // node number -> ID
+	ids   []string         // node number -> ID, sorted
 	num   map[string]int32 // ID -> node number
 	types []string         // edge type number -> type
-	adj   [][]halfEdge     // node number -> its edges, by neighbour ID then type
+	adj   [][]halfEdge     // node number -> its edges, by neighbour ID then type; one array
 }
 
 // halfEdge is a path edge seen from one of its ends.
@@ -144,13 +144,37 @@ func (st *state) indexEdges() {
 			}
 		}
 	}
+	total := 0
 	for n, hs := range g.adj {
 		slices.SortFunc(hs, func(a, b halfEdge) int {
 			return cmp.Or(cmp.Compare(rank[a.to], rank[b.to]), cmp.Compare(typeRank[a.typ], typeRank[b.typ]),
 				cmp.Compare(btoi(a.out), btoi(b.out)))
 		})
-		g.adj[n] = slices.Clip(slices.Compact(hs)) // each edge once
+		g.adj[n] = slices.Compact(hs) // each edge once
+		total += len(g.adj[n])
 	}
+	// Renumbered by ID, with every list in one array in that order, the
+	// nodes a search marks together are near each other in memory (a
+	// meeting, then its recommendations, whose IDs extend its own; a list
+	// of neighbours in increasing order), which is most of what a search
+	// costs: the marks and lists of 200,000 nodes do not fit in a core's
+	// cache.
+	all := make([]halfEdge, 0, total)
+	adj := make([][]halfEdge, len(g.adj))
+	for r, n := range byID {
+		start := len(all)
+		for _, h := range g.adj[n] {
+			h.to = rank[h.to]
+			all = append(all, h)
+		}
+		adj[r] = all[start:len(all):len(all)]
+	}
+	ids := make([]string, len(g.ids))
+	for n, id := range g.ids {
+		ids[rank[n]] = id
+		g.num[id] = rank[n]
+	}
+	g.ids, g.adj = ids, adj
 	st.paths = g
 }
 
@@ -185,77 +209,134 @@ func (s *Store) ShortestPaths(ctx context.Context, fromID, toID string, maxHops 
 	// fromID, and its node at hop a and after at distance d-k from toID.
 	pm := marksPool.Get().(*pathMarks)
 	defer marksPool.Put(pm)
-	ds, dt := &pm.from, &pm.to
-	ds.reset(len(g.ids))
-	dt.reset(len(g.ids))
+	pm.search.reset(len(g.ids))
+	ds, dt, on := side{&pm.search, fromSide}, side{&pm.search, toSide}, &pm.on
 	ds.set(from, 0)
 	dt.set(to, 0)
-	fs, ts := append(ds.layer[:0], from), append(dt.layer[:0], to)
+	fs, ts := append(pm.fs[:0], from), append(pm.ts[:0], to) // the frontiers
+	fspare, tspare := pm.fspare[:0], pm.tspare[:0]           // the previous ones, for reuse
+	meet := pm.meet[:0]                                      // the nodes where the searches meet
+	// The nodes of the layer a-1 of the search from fromID next to one in
+	// meet, when the last step was from fromID (or a join).
+	preds := pm.preds[:0]
 	a, b := 0, 0
-	met := false
-	for !met && a+b < maxHops && len(fs) > 0 && len(ts) > 0 {
-		if g.degree(fs) <= g.degree(ts) {
+	// What expanding each frontier costs: its degree, or, when not exact, a
+	// lower bound, which is enough to know that the other costs less (the
+	// answer does not depend on which side steps, only the cost does, and
+	// summing a frontier of thousands of nodes costs much of a step).
+	fdeg, tdeg := len(g.adj[from]), len(g.adj[to])
+	fexact, texact := true, true
+	for len(meet) == 0 && a+b < maxHops && len(fs) > 0 && len(ts) > 0 {
+		if fdeg <= tdeg && !fexact {
+			fdeg, fexact = g.degree(fs), true
+		}
+		if tdeg < fdeg && !texact {
+			tdeg, texact = g.degree(ts), true
+		}
+		if fdeg <= tdeg && !fexact {
+			fdeg, fexact = g.degree(fs), true
+		}
+		// Small frontiers are cheaper to join by looking up the edges
+		// between them than by walking every edge of one: from a person to
+		// a hub of thousands of edges, after a step from the person.
+		if pairs := len(fs) * len(ts); pairs*joinCost < min(fdeg, tdeg) {
+			if meet, preds = g.join(fs, ts, meet, preds[:0]); len(meet) > 0 { // the step from fromID meets
+				a++
+				break
+			}
+		}
+		if fdeg <= tdeg {
 			a++
-			fs, ds.spare = g.expand(fs, ds.spare[:0], ds, dt, a, &met), fs
+			fs, fspare, meet, preds = g.expand(fs, fspare[:0], ds, a, meet, preds[:0])
+			if len(meet) == 0 && a+b < maxHops { // else the search is over
+				fdeg, fexact = g.degreeOver(fs, tdeg)
+			}
 		} else {
 			b++
-			ts, dt.spare = g.expand(ts, dt.spare[:0], dt, ds, b, &met), ts
+			ts, tspare, meet, _ = g.expand(ts, tspare[:0], dt, b, meet, nil)
+			preds = preds[:0]
+			if len(meet) == 0 && a+b < maxHops {
+				tdeg, texact = g.degreeOver(ts, fdeg)
+			}
 		}
 	}
-	ds.layer, dt.layer = fs, ts // kept with the marks, for the next search
-	if !met {
+	// Kept for the next search.
+	pm.fs, pm.ts, pm.fspare, pm.tspare, pm.meet, pm.preds = fs, ts, fspare, tspare, meet, preds
+	if len(meet) == 0 {
 		return []*domain.Path{}, nil
 	}
 	d := a + b
 
-	// Depth first from the source, neighbours by ID: paths come out ordered
-	// by their node IDs. Up to hop a a step goes one further from fromID
-	// (and may lead nowhere: dead remembers the nodes that did); from hop a,
-	// where it must be known from toID, one nearer toID.
-	out := []*domain.Path{}
-	var nodes []int32
-	var edges []domain.PathEdge
-	dead := map[int32]bool{}
-	var walk func(n int32) bool // reports whether a path went through n
-	walk = func(n int32) bool {
-		k := len(nodes)
-		nodes = append(nodes, n)
-		defer func() { nodes = nodes[:len(nodes)-1] }()
-		if n == to {
-			p := &domain.Path{Edges: slices.Clone(edges)}
-			for _, id := range nodes {
-				p.Nodes = append(p.Nodes, st.ref(g.ids[id]))
+	// The searches met at nodes a hops from fromID and b from toID, and
+	// every shortest path goes through one of them. Walking back from them
+	// one hop nearer fromID at a time marks (on) the nodes at hop k < a of
+	// some shortest path, so that the walk below never enters a node that
+	// leads nowhere: a shortest path's node at hop k is at distance k from
+	// fromID, and one nearer it than its node at hop k+1. When the search
+	// from fromID took the last step, it found the first step back (preds):
+	// the meeting nodes can be hubs, whose edges cost much to walk again.
+	on.reset(len(g.ids))
+	level := append(pm.layer[:0], meet...)
+	for _, n := range level {
+		on.set(n, a)
+	}
+	for k := a; k > 1; k-- {
+		prev := pm.spare[:0]
+		if k == a && len(preds) > 0 {
+			for _, n := range preds {
+				if !on.has(n) {
+					on.set(n, a-1)
+					prev = append(prev, n)
+				}
 			}
-			out = append(out, p)
-			return true
+		} else {
+			for _, n := range level {
+				for _, h := range g.adj[n] {
+					if ds.at(h.to, k-1) && !on.has(h.to) {
+						on.set(h.to, k-1)
+						prev = append(prev, h.to)
+					}
+				}
+			}
 		}
-		if k == a && !dt.has(n) {
-			return false
+		level, pm.spare = prev, level
+	}
+	pm.layer = level
+
+	// Depth first from the source, neighbours by ID: paths come out ordered
+	// by their node IDs. Up to hop a a step goes to a marked node one further
+	// from fromID; from hop a, where it is known from toID, to one nearer
+	// toID. Every step leads to toID.
+	out := []*domain.Path{}
+	nodes, refs := pm.nodes[:0], pm.refs[:0] // the path so far, and its nodes' refs
+	edges := pm.edges[:0]
+	var walk func(n int32)
+	walk = func(n int32) {
+		k := len(nodes)
+		nodes, refs = append(nodes, n), append(refs, st.ref(g.ids[n]))
+		if n == to {
+			out = append(out, &domain.Path{Nodes: slices.Clone(refs), Edges: slices.Clone(edges)})
 		}
-		found := false
 		for _, h := range g.adj[n] {
-			if len(out) == domain.MaxPaths {
-				return true
+			if n == to || len(out) == domain.MaxPaths {
+				break
 			}
 			var next bool
 			if k < a {
-				next = !dead[h.to] && ds.at(h.to, k+1)
+				next = on.at(h.to, k+1)
 			} else {
 				next = dt.at(h.to, d-k-1)
 			}
 			if next {
 				edges = append(edges, g.edge(n, h))
-				if walk(h.to) {
-					found = true
-				} else {
-					dead[h.to] = true
-				}
+				walk(h.to)
 				edges = edges[:len(edges)-1]
 			}
 		}
-		return found
+		nodes, refs = nodes[:k], refs[:k]
 	}
 	walk(from)
+	pm.nodes, pm.refs, pm.edges = nodes, refs[:0], edges[:0]
 	return out, nil
 }
 
@@ -276,51 +357,163 @@ func (g *graph) degree(frontier []int32) int {
 	return n
 }
 
-// expand appends to next the nodes one hop beyond frontier not yet in dist,
-// marking them at hops, and sets *met if one of them is in other.
-func (g *graph) expand(frontier, next []int32, dist, other *marks, hops int, met *bool) []int32 {
+// degreeOver returns the degree of frontier and true if it is at most
+// limit, else a part of it over limit and false.
+func (g *graph) degreeOver(frontier []int32, limit int) (int, bool) {
+	n := 0
+	for _, id := range frontier {
+		if n += len(g.adj[id]); n > limit {
+			return n, false
+		}
+	}
+	return n, true
+}
+
+// expand returns the nodes one hop beyond frontier that its side of the
+// search has not reached, appended to next, marking them at hops, and
+// frontier, for reuse as the next layer's. It appends to meet those of
+// them that the other side reached, and to preds the nodes of frontier
+// next to one of those (some more than once).
+func (g *graph) expand(frontier, next []int32, s side, hops int, meet, preds []int32) ([]int32, []int32, []int32, []int32) {
+	gen, here := s.m.gen<<16, uint32(hops+1)<<s.shift
+	mark := s.m.mark
 	for _, n := range frontier {
 		for _, h := range g.adj[n] {
-			if !dist.has(h.to) {
-				dist.set(h.to, hops)
+			w := mark[h.to]
+			switch {
+			case w&^0xffff != gen: // reached by neither side
+				mark[h.to] = gen | here
 				next = append(next, h.to)
-				*met = *met || other.has(h.to)
+			case w&(0xff<<s.shift) == 0: // reached by the other side only
+				mark[h.to] = w | here
+				next = append(next, h.to)
+				meet, preds = append(meet, h.to), append(preds, n)
+			case w&(0xff<<s.shift) == here && w != gen|here: // reached by both, this side at hops
+				preds = append(preds, n)
 			}
 		}
 	}
-	return next
+	return next, frontier, meet, preds
 }
 
-// marks are the distances of a breadth-first search, by node number; a
-// generation number says which are set, so that a reset costs nothing.
+// joinCost is what looking up whether two nodes are neighbours costs, in
+// edges walked.
+const joinCost = 16
+
+// join appends to meet the nodes of ts next to a node of fs, and to preds
+// the nodes of fs next to one of those (some more than once). The two
+// frontiers of ShortestPaths' searches are disjoint, and a node of ts next
+// to fs is one step further from fromID than fs: if there are any, they
+// are where the searches meet at the next step from fromID.
+func (g *graph) join(fs, ts, meet, preds []int32) ([]int32, []int32) {
+	for _, v := range ts {
+		found := false
+		for _, u := range fs {
+			if g.adjacent(u, v) {
+				preds, found = append(preds, u), true
+			}
+		}
+		if found {
+			meet = append(meet, v)
+		}
+	}
+	return meet, preds
+}
+
+// adjacent reports whether there is an edge between u and v, looking in
+// the shorter of their lists, which are by neighbour number.
+func (g *graph) adjacent(u, v int32) bool {
+	if len(g.adj[u]) > len(g.adj[v]) {
+		u, v = v, u
+	}
+	_, found := slices.BinarySearchFunc(g.adj[u], v, func(h halfEdge, v int32) int { return cmp.Compare(h.to, v) })
+	return found
+}
+
+// searchMarks are the distances of the two breadth-first searches of
+// ShortestPaths, by node number, packed in one word with a generation
+// number that says whether they are set, so that a reset costs nothing and
+// a step reads one word for both searches.
+type searchMarks struct {
+	gen  uint32   // below 1<<16
+	mark []uint32 // node number -> generation<<16 | (hops from fromID + 1)<<8 | (hops from toID + 1), 0 for none
+}
+
+// reset forgets every distance, for a graph of n nodes.
+func (m *searchMarks) reset(n int) {
+	if len(m.mark) < n {
+		m.mark, m.gen = make([]uint32, n), 0
+	}
+	m.gen++
+	if m.gen == 1<<16 { // wrapped around: old generations would look current
+		clear(m.mark)
+		m.gen = 1
+	}
+}
+
+// side is one of the two searches of searchMarks: the byte at shift.
+type side struct {
+	m     *searchMarks
+	shift uint
+}
+
+const (
+	fromSide = 8 // the search from fromID
+	toSide   = 0 // the search from toID
+)
+
+func (s side) at(n int32, d int) bool {
+	w := s.m.mark[n]
+	return w>>16 == s.m.gen && w&(0xff<<s.shift) == uint32(d+1)<<s.shift
+}
+
+// set marks n at distance d, which it must not have yet.
+func (s side) set(n int32, d int) {
+	w := s.m.mark[n]
+	if w>>16 != s.m.gen {
+		w = s.m.gen << 16
+	}
+	s.m.mark[n] = w | uint32(d+1)<<s.shift
+}
+
+// marks are distances by node number, each packed with a generation
+// number that says whether it is set, so that a reset costs nothing and a
+// look-up reads one word.
 type marks struct {
-	gen  uint32
-	seen []uint32 // node number -> the generation that set its distance
-	dist []uint8
-	// The layers of the search (the frontier, and the next one being
-	// built), kept for reuse: a layer can hold thousands of nodes, and
-	// growing it anew for every search was most of what a search allocated.
-	layer, spare []int32
+	gen  uint32   // below 1<<24
+	mark []uint32 // node number -> generation<<8 | distance
 }
 
-// pathMarks are the marks of the two searches of ShortestPaths, kept for
-// reuse by marksPool.
-type pathMarks struct{ from, to marks }
+// pathMarks are the marks of ShortestPaths' searches and of the nodes on a
+// shortest path, with the layers of the searches and the path being
+// walked, kept for reuse by marksPool: a layer can hold thousands of
+// nodes, and growing it anew for every search was most of what a search
+// allocated.
+type pathMarks struct {
+	search                 searchMarks
+	on                     marks
+	layer, spare           []int32 // of the walk back from the meeting nodes
+	fs, ts, fspare, tspare []int32
+	meet, preds            []int32
+	nodes                  []int32
+	refs                   []domain.NodeRef
+	edges                  []domain.PathEdge
+}
 
 var marksPool = sync.Pool{New: func() any { return new(pathMarks) }}
 
 // reset forgets every distance, for a graph of n nodes.
 func (m *marks) reset(n int) {
-	if len(m.seen) < n {
-		m.seen, m.dist, m.gen = make([]uint32, n), make([]uint8, n), 0
+	if len(m.mark) < n {
+		m.mark, m.gen = make([]uint32, n), 0
 	}
 	m.gen++
-	if m.gen == 0 { // wrapped around: old generations would look current
-		clear(m.seen)
+	if m.gen == 1<<24 { // wrapped around: old generations would look current
+		clear(m.mark)
 		m.gen = 1
 	}
 }
 
-func (m *marks) set(n int32, d int)     { m.seen[n], m.dist[n] = m.gen, uint8(d) }
-func (m *marks) has(n int32) bool       { return m.seen[n] == m.gen }
-func (m *marks) at(n int32, d int) bool { return m.seen[n] == m.gen && int(m.dist[n]) == d }
+func (m *marks) set(n int32, d int)     { m.mark[n] = m.gen<<8 | uint32(d) }
+func (m *marks) has(n int32) bool       { return m.mark[n]>>8 == m.gen }
+func (m *marks) at(n int32, d int) bool { return m.mark[n] == m.gen<<8|uint32(d) }

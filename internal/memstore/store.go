@@ -127,7 +127,9 @@ type state struct {
 	mentions      map[string]map[string]bool          // meeting ID -> initiatives and themes it or its recommendations list
 	involved      map[string]map[string]bool          // meeting ID -> institutions organising it or sending speakers
 	byDate        []*domain.Meeting                   // every meeting by date, then ID
-	councilDates  map[string][]*domain.Meeting        // council ID -> its meetings by date, then ID
+	councilDates  map[string][]int32                  // council ID -> its meetings' positions in byDate
+	keys          *keys                               // the IDs the analytics count by, numbered (tally.go)
+	facts         []meetingFacts                      // by position in byDate: what the analytics read (tally.go)
 	recs          recIndex                            // recommendations in list order (recommendation.go)
 	paths         *graph                              // path edges (path.go)
 
@@ -293,10 +295,10 @@ func (st *state) index() {
 	slices.SortFunc(st.byDate, func(a, b *domain.Meeting) int {
 		return cmp.Or(cmp.Compare(dates[a.ID], dates[b.ID]), cmp.Compare(a.ID, b.ID))
 	})
-	st.councilDates = map[string][]*domain.Meeting{}
-	for _, m := range st.byDate {
+	st.councilDates = map[string][]int32{}
+	for i, m := range st.byDate {
 		if m.CouncilID != "" {
-			st.councilDates[m.CouncilID] = append(st.councilDates[m.CouncilID], m)
+			st.councilDates[m.CouncilID] = append(st.councilDates[m.CouncilID], int32(i))
 		}
 	}
 
@@ -351,6 +353,7 @@ func (st *state) index() {
 		}
 		st.involved[m.ID] = inv
 	}
+	st.indexFacts()
 	st.indexRecommendations()
 	st.indexEdges()
 	st.indexSearch()
@@ -438,7 +441,7 @@ func (st *state) indexCounts() {
 			}
 		}
 		for id := range st.mentions[m.ID] {
-			st.mentionedAt[id] = append(st.mentionedAt[id], mention{meeting: m, recs: recs[id]})
+			st.mentionedAt[id] = append(st.mentionedAt[id], mention{meeting: m, recs: int32(recs[id]), council: st.keys.of(m.CouncilID)})
 		}
 	}
 	st.councilMeetings = map[string]int{}

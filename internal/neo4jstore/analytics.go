@@ -205,7 +205,8 @@ const (
 		"WITH DISTINCT ap." + propInstitutionID + " AS iid MATCH (x:" + labelInstitution + " {" + propID + ": iid}) RETURN x } " +
 		"WITH m, collect(x) AS xs "
 
-	pairsOrder = " RETURN a, b, w ORDER BY w DESC, a." + propID + ", b." + propID + " LIMIT $limit"
+	pairsOrder = " WITH a, b, w ORDER BY w DESC, a." + propID + ", b." + propID + " LIMIT $limit " +
+		"RETURN a" + refProps + "labels(a)} AS a, b" + refProps + "labels(b)} AS b, w" // refItem
 
 	pairsInitiativesInRecommendations = "MATCH (m)-[:" + relProduced + "]->(r:" + labelRecommendation + ") " +
 		"MATCH (a:" + labelInitiative + ")<-[:" + relMentions + "]-(r)-[:" + relMentions + "]->(b:" + labelInitiative + ") WHERE a." + propID + " < b." + propID + " " +
@@ -271,8 +272,8 @@ func (s *Store) Pairs(ctx context.Context, q domain.PairQuery) ([]*domain.Weight
 		ps, err := run(ctx, tx, scope+body, params, func(rec *neo4j.Record) (*domain.WeightedPair, error) {
 			var f fields
 			p := &domain.WeightedPair{
-				A:      *refOf(&f, f.node(rec, "a")),
-				B:      *refOf(&f, f.node(rec, "b")),
+				A:      *refOf(&f, f.refAt(rec, "a")),
+				B:      *refOf(&f, f.refAt(rec, "b")),
 				Weight: int(value[int64](&f, rec, "w")),
 			}
 			return p, f.err

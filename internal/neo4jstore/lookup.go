@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -13,7 +14,7 @@ import (
 
 // Resolve and Lookup.
 const (
-	refsByID = "UNWIND $ids AS id MATCH (n:" + labelNode + " {" + propID + ": id}) RETURN n"
+	refsByID = "UNWIND $ids AS id MATCH (n:" + labelNode + " {" + propID + ": id}) RETURN n" + refProps + "labels(n)} AS n" // refItem
 
 	// lookupByKey seeks the :Name node of the normalised name on its unique
 	// index (NodeUniqueIndexSeek in the plan) and follows HAS_NAME back to
@@ -23,7 +24,7 @@ const (
 	// chose an index scan (TestPlans failed 1 run in 6).
 	lookupByKey = "MATCH (k:" + labelName + " {" + propKey + ": $key})<-[:" + relHasName + "]-(n:" + labelNode + ") " +
 		"USING INDEX SEEK k:" + labelName + "(" + propKey + ") " +
-		"WHERE any(l IN labels(n) WHERE l IN $labels) RETURN n"
+		"WHERE any(l IN labels(n) WHERE l IN $labels) RETURN n" + refProps + "labels(n)} AS n" // refItem
 )
 
 // MaxLookupLength is the longest name Lookup accepts, in characters.
@@ -49,7 +50,43 @@ func refOf(f *fields, n neo4j.Node) *domain.NodeRef {
 	return r
 }
 
-func nodeRefOf(f *fields, rec *neo4j.Record) *domain.NodeRef { return refOf(f, f.node(rec, "n")) }
+// refItem returns what refOf reads of the node v, as a map: its ID, the
+// properties its display name comes from and its labels. Neo4j reads and
+// sends these, not the whole node.
+func refItem(v string) string { return v + refProps + "labels(" + v + ")}" }
+
+const (
+	// refLabels is the key of a refItem's labels.
+	refLabels = "eg_labels"
+	// refProps is a refItem but its variable, before and inside labels().
+	refProps = "{." + propID + ", ." + propName + ", ." + propTitle + ", ." + propURL + ", ." + propText + ", " + refLabels + ": "
+)
+
+// refNode returns x, a refItem or a node, as a node.
+func (f *fields) refNode(x any) neo4j.Node {
+	switch v := x.(type) {
+	case neo4j.Node:
+		return v
+	case map[string]any:
+		labels := f.strings(asList(f, v[refLabels]), refLabels)
+		delete(v, refLabels)
+		return neo4j.Node{Labels: labels, Props: present(v)}
+	}
+	f.fail(errNotNode)
+	return neo4j.Node{}
+}
+
+// refAt returns the value key of rec, a refItem or a node, as a node.
+func (f *fields) refAt(rec *neo4j.Record, key string) neo4j.Node {
+	x, ok := rec.Get(key)
+	if !ok {
+		f.fail(fmt.Errorf("%s: no such column", key))
+		return neo4j.Node{}
+	}
+	return f.refNode(x)
+}
+
+func nodeRefOf(f *fields, rec *neo4j.Record) *domain.NodeRef { return refOf(f, f.refAt(rec, "n")) }
 
 func nodeRefID(r *domain.NodeRef) string { return r.ID }
 

@@ -29,7 +29,8 @@ func shortestPathsQuery(maxHops int) string {
 		"MATCH p = allShortestPaths((a)-[:" + pathEdges + "*.." + strconv.Itoa(maxHops) + "]-(b)) " +
 		"WITH DISTINCT [x IN nodes(p) | x." + propID + "] AS ids, nodes(p) AS nodes, " +
 		"[r IN relationships(p) | [type(r), startNode(r)." + propID + ", endNode(r)." + propID + "]] AS edges " +
-		"RETURN nodes, edges ORDER BY ids, edges LIMIT $max"
+		"WITH nodes, edges ORDER BY ids, edges LIMIT $max " +
+		"RETURN [x IN nodes | " + refItem("x") + "] AS nodes, edges"
 }
 
 // ShortestPaths returns up to MaxPaths shortest paths from one node to
@@ -83,12 +84,7 @@ func pathOf(rec *neo4j.Record) (*domain.Path, error) {
 	var f fields
 	p := &domain.Path{}
 	for _, x := range value[[]any](&f, rec, "nodes") {
-		n, ok := x.(neo4j.Node)
-		if !ok {
-			f.fail(errNotNode)
-			break
-		}
-		p.Nodes = append(p.Nodes, *refOf(&f, n))
+		p.Nodes = append(p.Nodes, *refOf(&f, f.refNode(x)))
 	}
 	for _, x := range value[[]any](&f, rec, "edges") {
 		e := f.strings(asList(&f, x), "edges")

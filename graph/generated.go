@@ -67,8 +67,8 @@ type ComplexityRoot struct {
 	Appearance struct {
 		Country     func(childComplexity int) int
 		Institution func(childComplexity int) int
+		KnownOrder  func(childComplexity int) int
 		Meeting     func(childComplexity int) int
-		Order       func(childComplexity int) int
 		Person      func(childComplexity int) int
 		Roles       func(childComplexity int) int
 		Session     func(childComplexity int) int
@@ -227,7 +227,7 @@ type ComplexityRoot struct {
 		Format          func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Initiatives     func(childComplexity int) int
-		Ordinal         func(childComplexity int) int
+		KnownOrdinal    func(childComplexity int) int
 		Organizers      func(childComplexity int) int
 		Place           func(childComplexity int) int
 		Publications    func(childComplexity int) int
@@ -544,8 +544,6 @@ type AppearanceResolver interface {
 
 	Institution(ctx context.Context, obj *domain.Appearance) (*domain.Institution, error)
 	Country(ctx context.Context, obj *domain.Appearance) (*domain.Country, error)
-
-	Order(ctx context.Context, obj *domain.Appearance) (*int, error)
 }
 type CouncilResolver interface {
 	Countries(ctx context.Context, obj *domain.Council) ([]*domain.Country, error)
@@ -571,7 +569,6 @@ type InstitutionResolver interface {
 }
 type MeetingResolver interface {
 	Council(ctx context.Context, obj *domain.Meeting) (*domain.Council, error)
-	Ordinal(ctx context.Context, obj *domain.Meeting) (*int, error)
 
 	Place(ctx context.Context, obj *domain.Meeting) (*domain.Place, error)
 	Country(ctx context.Context, obj *domain.Meeting) (*domain.Country, error)
@@ -734,18 +731,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Appearance.Institution(childComplexity), true
+	case "Appearance.order":
+		if e.ComplexityRoot.Appearance.KnownOrder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.KnownOrder(childComplexity), true
 	case "Appearance.meeting":
 		if e.ComplexityRoot.Appearance.Meeting == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Appearance.Meeting(childComplexity), true
-	case "Appearance.order":
-		if e.ComplexityRoot.Appearance.Order == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Appearance.Order(childComplexity), true
 	case "Appearance.person":
 		if e.ComplexityRoot.Appearance.Person == nil {
 			break
@@ -1402,11 +1399,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Meeting.Initiatives(childComplexity), true
 	case "Meeting.ordinal":
-		if e.ComplexityRoot.Meeting.Ordinal == nil {
+		if e.ComplexityRoot.Meeting.KnownOrdinal == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Meeting.Ordinal(childComplexity), true
+		return e.ComplexityRoot.Meeting.KnownOrdinal(childComplexity), true
 	case "Meeting.organizers":
 		if e.ComplexityRoot.Meeting.Organizers == nil {
 			break
@@ -7418,7 +7415,7 @@ func (ec *executionContext) _Appearance_order(ctx context.Context, field graphql
 			return ec.fieldContext_Appearance_order(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Appearance().Order(ctx, obj)
+			return obj.KnownOrder(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
@@ -7429,7 +7426,7 @@ func (ec *executionContext) _Appearance_order(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Appearance_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Appearance", field, true, true, "Int")
+	return graphql.NewScalarFieldContext("Appearance", field, true, false, "Int")
 }
 
 func (ec *executionContext) _Appearance_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
@@ -9971,7 +9968,7 @@ func (ec *executionContext) _Meeting_ordinal(ctx context.Context, field graphql.
 			return ec.fieldContext_Meeting_ordinal(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Meeting().Ordinal(ctx, obj)
+			return obj.KnownOrdinal(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
@@ -9982,7 +9979,7 @@ func (ec *executionContext) _Meeting_ordinal(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Meeting_ordinal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Meeting", field, true, true, "Int")
+	return graphql.NewScalarFieldContext("Meeting", field, true, false, "Int")
 }
 
 func (ec *executionContext) _Meeting_theme(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
@@ -19817,11 +19814,10 @@ func (ec *executionContext) _Appearance(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "order":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Appearance_order(ctx, field, obj)
-				})
+			out.Values[i] = ec._Appearance_order(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "sources":
 			out.Values[i] = ec._Appearance_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20828,11 +20824,10 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 					return ec._Meeting_council(ctx, field, obj)
 				})
 		case "ordinal":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Meeting_ordinal(ctx, field, obj)
-				})
+			out.Values[i] = ec._Meeting_ordinal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "theme":
 			out.Values[i] = ec._Meeting_theme(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {

@@ -18,11 +18,3 @@ func val[T any](p *T) T {
 func page(first *int, after *string) domain.PageRequest {
 	return domain.PageRequest{First: first, After: after}
 }
-
-// nilIfZero maps 0 ("unknown") to null.
-func nilIfZero(n int) (*int, error) {
-	if n == 0 {
-		return nil, nil
-	}
-	return &n, nil
-}

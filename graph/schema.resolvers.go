@@ -32,10 +32,6 @@ func (r *appearanceResolver) Country(ctx context.Context, obj *domain.Appearance
 	return loader.One(ctx, loader.For(ctx).Country, obj.CountryID)
 }
 
-func (r *appearanceResolver) Order(ctx context.Context, obj *domain.Appearance) (*int, error) {
-	return nilIfZero(obj.Order)
-}
-
 func (r *councilResolver) Countries(ctx context.Context, obj *domain.Council) ([]*domain.Country, error) {
 	return loader.All(ctx, loader.For(ctx).Country, obj.CountryIDs)
 }
@@ -82,10 +78,6 @@ func (r *institutionResolver) Meetings(ctx context.Context, obj *domain.Institut
 
 func (r *meetingResolver) Council(ctx context.Context, obj *domain.Meeting) (*domain.Council, error) {
 	return loader.One(ctx, loader.For(ctx).Council, obj.CouncilID)
-}
-
-func (r *meetingResolver) Ordinal(ctx context.Context, obj *domain.Meeting) (*int, error) {
-	return nilIfZero(obj.Ordinal)
 }
 
 func (r *meetingResolver) Place(ctx context.Context, obj *domain.Meeting) (*domain.Place, error) {

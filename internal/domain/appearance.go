@@ -37,3 +37,6 @@ func OrderKey(order int) int {
 	}
 	return order
 }
+
+// KnownOrder returns Order, or nil when it is unknown (0).
+func (a *Appearance) KnownOrder() *int { return known(a.Order) }

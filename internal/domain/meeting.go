@@ -73,3 +73,14 @@ type MeetingQuery struct {
 
 // DatePrecision returns how precise the meeting's date is.
 func (m *Meeting) DatePrecision() Precision { return m.Date.Precision() }
+
+// KnownOrdinal returns Ordinal, or nil when it is unknown (0).
+func (m *Meeting) KnownOrdinal() *int { return known(m.Ordinal) }
+
+// known returns &n, or nil for 0 (unknown).
+func known(n int) *int {
+	if n == 0 {
+		return nil
+	}
+	return &n
+}

@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -92,26 +91,40 @@ func (s *Store) listRecommendations(ctx context.Context, q domain.Recommendation
 		lq.fields = projectedKind(domain.KindRecommendation).projectedItems(fs, true)
 		mapper = func(f *fields, rec *neo4j.Record) *domain.Recommendation { return recommendationOf(f, asNode(rec)) }
 	}
-	if in.Follows(domain.KindMeeting) {
-		meetings := includableKind(domain.KindMeeting)
-		lq.fields += ", " + inlineRows(in, domain.KindMeeting, "MATCH (n)<-[:"+relProduced+"]-(eg_v:"+labelMeeting+")") + " AS eg_meetings"
-		got := map[string]bool{} // a meeting comes with each of its recommendations
-		node := mapper
-		mapper = func(f *fields, rec *neo4j.Record) *domain.Recommendation {
-			var g domain.Graph
-			for _, m := range f.maps(rec, "eg_meetings") {
-				meetings.add(&g, f, meetings.record(m))
-			}
-			g.Meetings = slices.DeleteFunc(g.Meetings, func(m *domain.Meeting) bool {
-				seen := got[m.ID]
+	if !in.Follows(domain.KindMeeting) {
+		return list(ctx, s, lq, mapper, recommendationID)
+	}
+	meetings := includableKind(domain.KindMeeting)
+	lq.fields += ", " + inlineRows(in, domain.KindMeeting, "MATCH (n)<-[:"+relProduced+"]-(eg_v:"+labelMeeting+")") + " AS eg_meetings"
+	byRec := map[string][]*domain.Meeting{} // a row's meetings, by its recommendation
+	node := mapper
+	mapper = func(f *fields, rec *neo4j.Record) *domain.Recommendation {
+		r := node(f, rec)
+		var g domain.Graph
+		for _, m := range f.maps(rec, "eg_meetings") {
+			meetings.add(&g, f, meetings.record(m))
+		}
+		byRec[r.ID] = g.Meetings
+		return r
+	}
+	c, err := list(ctx, s, lq, mapper, recommendationID)
+	if err != nil {
+		return nil, err
+	}
+	// The meetings of the page's rows (not of the row read past it to learn
+	// whether a next page exists), each once.
+	var g domain.Graph
+	got := map[string]bool{}
+	for _, r := range c.Nodes() {
+		for _, m := range byRec[r.ID] {
+			if !got[m.ID] {
 				got[m.ID] = true
-				return seen
-			})
-			in.Add(&g)
-			return node(f, rec)
+				g.Meetings = append(g.Meetings, m)
+			}
 		}
 	}
-	return list(ctx, s, lq, mapper, recommendationID)
+	in.Add(&g)
+	return c, nil
 }
 
 func (w *writer) recommendation(x *domain.Recommendation) {

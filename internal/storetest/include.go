@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/expertgraph/expertgraph/internal/domain"
@@ -283,6 +284,24 @@ func testInclude(t *testing.T, s *suite) {
 		if affiliated == 0 {
 			t.Error("the people projected to their affiliations came without them")
 		}
+	})
+
+	t.Run("a page of recommendations cut short: the meetings of its rows only", func(t *testing.T) {
+		ctx := t.Context()
+		all, err := st.ListRecommendations(ctx, domain.RecommendationQuery{})
+		must(t, "ListRecommendations", err)
+		rs := all.Nodes()
+		cut := slices.IndexFunc(rs, func(r *domain.Recommendation) bool { return r.MeetingID != rs[0].MeetingID })
+		if cut < 0 {
+			t.Fatal("every recommendation of the fixture is of one meeting: the case checks nothing")
+		}
+		page, g, err := st.ListRecommendationsWith(ctx, domain.RecommendationQuery{Page: domain.PageRequest{First: &cut}},
+			domain.With{Kinds: []domain.Kind{domain.KindMeeting}})
+		must(t, "ListRecommendationsWith", err)
+		if len(page.Edges) != cut || !page.PageInfo.HasNextPage {
+			t.Fatalf("%d rows, next page %v; want %d and a next page", len(page.Edges), page.PageInfo.HasNextPage, cut)
+		}
+		check(t, "graph", g, includedGraph(t, st, map[domain.Kind][]string{domain.KindMeeting: {rs[0].MeetingID}}))
 	})
 
 	t.Run("a page of recommendations projected, nothing included", func(t *testing.T) {

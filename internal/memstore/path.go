@@ -440,14 +440,20 @@ type searchMarks struct {
 }
 
 // reset forgets every distance, for a graph of n nodes.
-func (m *searchMarks) reset(n int) {
-	if len(m.mark) < n {
-		m.mark, m.gen = make([]uint32, n), 0
+func (m *searchMarks) reset(n int) { nextGeneration(&m.mark, &m.gen, n, 1<<16) }
+
+// nextGeneration starts a new generation of the generation-stamped marks
+// of a graph of n nodes, which forgets every mark: a larger array when the
+// graph grew, and a cleared one when the generation reaches wrap (old
+// generations would look current).
+func nextGeneration(mark *[]uint32, gen *uint32, n int, wrap uint32) {
+	if len(*mark) < n {
+		*mark, *gen = make([]uint32, n), 0
 	}
-	m.gen++
-	if m.gen == 1<<16 { // wrapped around: old generations would look current
-		clear(m.mark)
-		m.gen = 1
+	*gen++
+	if *gen == wrap {
+		clear(*mark)
+		*gen = 1
 	}
 }
 
@@ -503,16 +509,7 @@ type pathMarks struct {
 var marksPool = sync.Pool{New: func() any { return new(pathMarks) }}
 
 // reset forgets every distance, for a graph of n nodes.
-func (m *marks) reset(n int) {
-	if len(m.mark) < n {
-		m.mark, m.gen = make([]uint32, n), 0
-	}
-	m.gen++
-	if m.gen == 1<<24 { // wrapped around: old generations would look current
-		clear(m.mark)
-		m.gen = 1
-	}
-}
+func (m *marks) reset(n int) { nextGeneration(&m.mark, &m.gen, n, 1<<24) }
 
 func (m *marks) set(n int32, d int)     { m.mark[n] = m.gen<<8 | uint32(d) }
 func (m *marks) has(n int32) bool       { return m.mark[n]>>8 == m.gen }

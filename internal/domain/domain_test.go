@@ -247,3 +247,23 @@ func TestProject(t *testing.T) {
 		t.Errorf("a field a person lacks: %v, want EINVALID", err)
 	}
 }
+
+// TestKnownNumbers checks that an unknown (0) speaking order or edition
+// number reads as nil, which GraphQL shows as null, and a known one as
+// itself.
+func TestKnownNumbers(t *testing.T) {
+	for _, n := range []int{0, 1, 7} {
+		got := map[string]*int{
+			"KnownOrder":   (&Appearance{Order: n}).KnownOrder(),
+			"KnownOrdinal": (&Meeting{Ordinal: n}).KnownOrdinal(),
+		}
+		for name, p := range got {
+			switch {
+			case n == 0 && p != nil:
+				t.Errorf("%s of 0 = %d, want nil", name, *p)
+			case n != 0 && (p == nil || *p != n):
+				t.Errorf("%s of %d = %v, want %d", name, n, p, n)
+			}
+		}
+	}
+}

@@ -297,3 +297,32 @@ func referenceRecurrence(st *state, id string, f domain.RecurrenceFilter) *domai
 	})
 	return r
 }
+
+// TestNextGeneration checks the generation-stamped marks of ShortestPaths:
+// each reset starts a new generation, a larger graph gets a larger array,
+// and when the generation reaches its wrap the marks are cleared (an old
+// generation's mark would otherwise read as current).
+func TestNextGeneration(t *testing.T) {
+	const wrap = 4
+	var mark []uint32
+	var gen uint32
+	nextGeneration(&mark, &gen, 3, wrap)
+	if len(mark) != 3 || gen != 1 {
+		t.Fatalf("first: %d marks, generation %d; want 3, 1", len(mark), gen)
+	}
+	mark[0] = gen
+	for _, want := range []uint32{2, 3} {
+		nextGeneration(&mark, &gen, 3, wrap)
+		if gen != want || mark[0] != 1 {
+			t.Fatalf("generation %d, mark %d; want %d and the old mark kept", gen, mark[0], want)
+		}
+	}
+	nextGeneration(&mark, &gen, 3, wrap) // reaches wrap
+	if gen != 1 || mark[0] != 0 {
+		t.Errorf("at the wrap: generation %d, mark %d; want 1 and the marks cleared", gen, mark[0])
+	}
+	nextGeneration(&mark, &gen, 5, wrap)
+	if len(mark) != 5 || gen != 1 {
+		t.Errorf("grown: %d marks, generation %d; want 5, 1", len(mark), gen)
+	}
+}

@@ -333,6 +333,13 @@ func testInclude(t *testing.T, s *suite) {
 			_, _, err = st.AppearancesByMeetingWith(ctx, idsOf("raec-5"), domain.With{Kinds: []domain.Kind{domain.KindPerson}, Fields: fields})
 			wantCode(t, "AppearancesByMeetingWith", err, domain.EINVALID)
 		}
+		for _, fields := range []map[domain.Kind][]string{
+			{domain.KindTheme: {"Name"}},
+			{domain.KindRecommendation: {"Name"}},
+		} {
+			_, _, err := st.ListRecommendationsWith(ctx, sco, domain.With{Fields: fields})
+			wantCode(t, "ListRecommendationsWith", err, domain.EINVALID)
+		}
 	})
 
 	t.Run("lean nodes lack their relations, and only the kinds asked lean are", func(t *testing.T) {

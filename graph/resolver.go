@@ -3,11 +3,15 @@
 // per-request dataloaders (internal/loader).
 package graph
 
-//go:generate go tool gqlgen generate
+//go:generate go run ./generate
 
 import "github.com/expertgraph/expertgraph/internal/domain"
 
 // Resolver holds the dependencies of the resolvers.
 type Resolver struct {
 	Store domain.Store
+	// InOrder resolves lists and fields one after another rather than in
+	// goroutines (inorder.go): for a store in process, whose loaders read
+	// at once (loader.InOrder).
+	InOrder bool
 }

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
-	"time"
 
 	"github.com/expertgraph/expertgraph/bench/gen"
 	"github.com/expertgraph/expertgraph/internal/httpserver"
@@ -36,7 +35,7 @@ func BenchmarkGraphQL(b *testing.B) {
 		b.Fatal(err)
 	}
 	all = nil
-	h := httpserver.GraphQL(httpserver.Config{Store: st, BatchWait: 100 * time.Microsecond})
+	h := httpserver.GraphQL(httpserver.Config{Store: st, InOrder: true}) // as serve runs the embedded store
 	target := &GraphQL{ops: expertgraphOps}
 	for _, q := range Questions {
 		b.Run(q, func(b *testing.B) {

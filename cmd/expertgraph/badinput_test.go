@@ -74,7 +74,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, sc := range testStores(t) {
 		t.Run(sc.name, func(t *testing.T) {
-			h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger()})
+			h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger(), InOrder: sc.inOrder})
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
 					q := strings.ReplaceAll(tt.query, otherCursor, meetingsCursor(t, h))
@@ -128,7 +128,7 @@ func meetingsCursor(t *testing.T, h http.Handler) string {
 
 func TestBodyTooLarge(t *testing.T) {
 	sc := testStores(t)[0]
-	h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger()})
+	h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger(), InOrder: sc.inOrder})
 	r := post(t, h, "{ __typename }"+strings.Repeat(" ", 2<<20), nil)
 	codes, msg := errorCodes(t, r.Body)
 	if r.Status != http.StatusRequestEntityTooLarge || len(codes) != 1 || codes[0] != "BODY_TOO_LARGE" {
@@ -141,7 +141,7 @@ func TestBodyTooLarge(t *testing.T) {
 func TestExplicitNullIsAbsent(t *testing.T) {
 	for _, sc := range testStores(t) {
 		t.Run(sc.name, func(t *testing.T) {
-			h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger()})
+			h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger(), InOrder: sc.inOrder})
 			absent := canonical(t, post(t, h, `{meetings{totalCount}}`, nil).Body)
 			null := canonical(t, post(t, h, `{meetings(filter:{council:null, dates:{from:null}}){totalCount}}`, nil).Body)
 			vars := canonical(t, post(t, h, `query($c: ID){meetings(filter:{council:$c}){totalCount}}`, map[string]any{"c": nil}).Body)

@@ -28,7 +28,7 @@ type config struct {
 	logFormat   string
 	logLevel    string
 	pprof       bool
-	batchWait   time.Duration // 0: batchWaitFor(store)
+	batchWait   time.Duration // 0: defaultBatchWait (neo4j only)
 	gcPercent   int           // 0: auto (gc.go)
 }
 

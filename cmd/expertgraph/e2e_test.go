@@ -70,7 +70,7 @@ func TestGoldenQueries(t *testing.T) {
 	}
 	for _, sc := range testStores(t) {
 		t.Run(sc.name, func(t *testing.T) {
-			h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger()})
+			h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger(), InOrder: sc.inOrder})
 			for _, f := range files {
 				name := strings.TrimSuffix(filepath.Base(f), ".graphql")
 				t.Run(name, func(t *testing.T) {

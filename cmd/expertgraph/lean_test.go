@@ -63,7 +63,7 @@ func TestLeanNodesAreNotSeen(t *testing.T) {
 	}
 	for _, sc := range testStores(t) {
 		t.Run(sc.name, func(t *testing.T) {
-			h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger()})
+			h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger(), InOrder: sc.inOrder})
 			for _, c := range cases {
 				t.Run(c.name, func(t *testing.T) {
 					nodes := c.pick(data(t, post(t, h, c.nested, nil)))

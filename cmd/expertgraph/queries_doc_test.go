@@ -32,7 +32,7 @@ func TestQueriesDoc(t *testing.T) {
 	}
 	for _, sc := range testStores(t) {
 		t.Run(sc.name, func(t *testing.T) {
-			h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger()})
+			h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger(), InOrder: sc.inOrder})
 			var out bytes.Buffer
 			last := 0
 			for i, m := range matches {

@@ -39,7 +39,7 @@ func TestReadmeExamples(t *testing.T) {
 	examples := readmeExamples(t)
 	for _, sc := range testStores(t) {
 		t.Run(sc.name, func(t *testing.T) {
-			h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger()})
+			h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger(), InOrder: sc.inOrder})
 			for i, ex := range examples {
 				t.Run(itoa(i+1), func(t *testing.T) {
 					got := canonical(t, post(t, h, ex.query, nil).Body)

@@ -35,7 +35,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (co
 	addLogFlags(fs, &c, getenv, "info")
 	fs.BoolVar(&c.pprof, "pprof", envOr(getenv, "EXPERTGRAPH_PPROF", "false") == "true", "serve Go profiles at /debug/pprof/ (EXPERTGRAPH_PPROF)")
 	fs.DurationVar(&c.batchWait, "batch-wait", envDuration(getenv, "EXPERTGRAPH_BATCH_WAIT", 0, &envErrs),
-		"how long each dataloader collects keys before one store read; 0: 1ms on neo4j, 100µs on embedded (EXPERTGRAPH_BATCH_WAIT)")
+		"on neo4j, how long each dataloader collects keys before one store read; 0: 1ms. The embedded store resolves in order and reads at once (EXPERTGRAPH_BATCH_WAIT)")
 	gcPercent := fs.String("gc-percent", envOr(getenv, "EXPERTGRAPH_GC_PERCENT", "auto"),
 		"the garbage collector's GOGC: auto (on embedded, 400 or less so that the heap grows by at most 2 GiB between collections, unless GOGC is set; on neo4j, Go's default) or a percentage (EXPERTGRAPH_GC_PERCENT)")
 	if err := fs.Parse(args); err != nil {
@@ -62,16 +62,12 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (co
 	return c, nil
 }
 
-// batchWaitFor is the dataloaders' default wait on a store: on Neo4j a
-// round trip costs far more than a millisecond of waiting for the keys of
-// one level to gather; on the embedded store a read is a function call, so
-// waiting long costs more than it saves.
-func batchWaitFor(store string) time.Duration {
-	if store == "neo4j" {
-		return time.Millisecond
-	}
-	return 100 * time.Microsecond
-}
+// defaultBatchWait is the dataloaders' wait on Neo4j, where a round trip
+// costs far more than a millisecond of waiting for the keys of one level to
+// gather. The embedded store does not batch: a read there is a function
+// call, cheaper than the goroutines that would gather keys for it, so its
+// requests are resolved in order (httpserver.Config.InOrder).
+const defaultBatchWait = time.Millisecond
 
 // seedIfEmpty loads the built-in seed into an empty store.
 func seedIfEmpty(ctx context.Context, s domain.Store, log *slog.Logger) error {
@@ -137,7 +133,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	srv := &http.Server{
 		Handler: httpserver.New(httpserver.Config{
 			Store: instrument.Wrap(store, m.ObserveStore), Logger: log, CORSOrigins: origins, Metrics: m,
-			Auth: auth.Middleware(authCfg), Pprof: c.pprof, BatchWait: cmp.Or(c.batchWait, batchWaitFor(c.store)),
+			Auth: auth.Middleware(authCfg), Pprof: c.pprof, BatchWait: cmp.Or(c.batchWait, defaultBatchWait),
+			InOrder: c.store != "neo4j",
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,

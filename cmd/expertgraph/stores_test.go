@@ -14,6 +14,9 @@ import (
 type storeCase struct {
 	name string
 	open func(t *testing.T) domain.Store // a fresh, empty store
+	// inOrder: serve resolves this store's requests in order
+	// (httpserver.Config.InOrder), so the tests do too.
+	inOrder bool
 }
 
 // testStores returns the stores to test: the embedded store always, Neo4j when
@@ -28,7 +31,7 @@ func testStores(t *testing.T) []storeCase {
 		}
 		t.Cleanup(func() { s.Close(context.Background()) })
 		return s
-	}}}
+	}, inOrder: true}}
 	if os.Getenv("NEO4J_URI") != "" {
 		cases = append(cases, storeCase{name: "neo4j", open: openNeo4jForTest})
 	} else if os.Getenv("CI") == "true" {

@@ -39,6 +39,12 @@ type Config struct {
 	// BatchWait is how long each dataloader collects keys before it reads
 	// (loader.DefaultWait if zero).
 	BatchWait time.Duration
+	// InOrder resolves each request in order, one field and one list
+	// element after another, with loaders that read at once and never
+	// batch (BatchWait is unused): for a store in process, the embedded
+	// one, whose reads cost less than the goroutines and waits that batch
+	// them (graph/inorder.go).
+	InOrder bool
 }
 
 // GraphQL returns the GraphQL endpoint alone, with limits, error mapping and
@@ -46,7 +52,7 @@ type Config struct {
 func GraphQL(cfg Config) http.Handler {
 	cfg = withDefaults(cfg)
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{
-		Resolvers:  &graph.Resolver{Store: cfg.Store},
+		Resolvers:  &graph.Resolver{Store: cfg.Store, InOrder: cfg.InOrder},
 		Complexity: graph.Complexity(),
 	}))
 	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
@@ -60,7 +66,7 @@ func GraphQL(cfg Config) http.Handler {
 	}
 	srv.SetErrorPresenter(presenter(cfg.Logger))
 	srv.SetRecoverFunc(recoverer(cfg.Logger))
-	var h http.Handler = loader.Middleware(cfg.Store, cfg.BatchWait, srv)
+	var h http.Handler = loader.Middleware(cfg.Store, cfg.BatchWait, cfg.InOrder, srv)
 	if cfg.Auth != nil {
 		h = cfg.Auth(h)
 	}

@@ -21,33 +21,48 @@ import (
 // query. Inside a list (the speakers of each of 100 meetings) keys are
 // batched as before. LoadAll and LoadAllThunk outside a list read all their
 // keys in one call at once; LoadThunk always batches. A load that waits for
-// a batch returns as soon as ctx ends (await).
+// a batch returns as soon as ctx ends (await). A key already read or primed
+// is answered from the cache, in a list too, without waiting.
+//
+// A loader made by InOrder never batches: every load reads at once.
 type Loader[K comparable, V any] struct {
 	*dataloadgen.Loader[K, V]
-	read func(context.Context, []K) ([]V, error)
+	read   func(context.Context, []K) ([]V, error)
+	atOnce bool // never batch (InOrder)
 
 	mu     sync.Mutex
 	primed map[K]V // what Prime and the direct reads put in the cache
 }
 
-func newLoader[K comparable, V any](wait time.Duration, read func(context.Context, []K) ([]V, error)) *Loader[K, V] {
+func newLoader[K comparable, V any](wait time.Duration, atOnce bool, read func(context.Context, []K) ([]V, error)) *Loader[K, V] {
 	return &Loader[K, V]{
 		Loader: dataloadgen.NewLoader(batch(read), dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(domain.MaxPageSize*10)),
 		read:   read,
+		atOnce: atOnce,
 	}
 }
 
-// Load returns the value of key: read at once outside a list, batched
-// inside one.
-func (l *Loader[K, V]) Load(ctx context.Context, key K) (V, error) {
-	if inList(ctx) {
-		return await(ctx, l.Loader.LoadThunk(ctx, key))
-	}
+// batched reports whether a load in ctx joins a batch.
+func (l *Loader[K, V]) batched(ctx context.Context) bool {
+	return !l.atOnce && inList(ctx)
+}
+
+// cached returns the value of key if it was read or primed already.
+func (l *Loader[K, V]) cached(key K) (V, bool) {
 	l.mu.Lock()
 	v, ok := l.primed[key]
 	l.mu.Unlock()
-	if ok {
+	return v, ok
+}
+
+// Load returns the value of key: from the cache if it is there; otherwise
+// read at once outside a list, batched inside one.
+func (l *Loader[K, V]) Load(ctx context.Context, key K) (V, error) {
+	if v, ok := l.cached(key); ok {
 		return v, nil
+	}
+	if l.batched(ctx) {
+		return await(ctx, l.Loader.LoadThunk(ctx, key))
 	}
 	vs, err := l.read(ctx, []K{key})
 	if err != nil {
@@ -61,7 +76,7 @@ func (l *Loader[K, V]) Load(ctx context.Context, key K) (V, error) {
 // LoadAll returns the values of keys in order: read at once, in one call,
 // outside a list; batched inside one.
 func (l *Loader[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
-	if inList(ctx) {
+	if l.batched(ctx) {
 		return await(ctx, l.Loader.LoadAllThunk(ctx, keys))
 	}
 	out := make([]V, len(keys))
@@ -93,7 +108,7 @@ func (l *Loader[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
 // LoadAllThunk is LoadAll, waited for later: outside a list it has read
 // already.
 func (l *Loader[K, V]) LoadAllThunk(ctx context.Context, keys []K) func() ([]V, error) {
-	if inList(ctx) {
+	if l.batched(ctx) {
 		th := l.Loader.LoadAllThunk(ctx, keys)
 		return func() ([]V, error) { return await(ctx, th) }
 	}
@@ -101,8 +116,13 @@ func (l *Loader[K, V]) LoadAllThunk(ctx context.Context, keys []K) func() ([]V, 
 	return func() ([]V, error) { return vs, err }
 }
 
-// LoadThunk hands key to the batch and returns the wait for its value.
+// LoadThunk hands key to the batch and returns the wait for its value (of
+// a loader made by InOrder: reads it at once).
 func (l *Loader[K, V]) LoadThunk(ctx context.Context, key K) func() (V, error) {
+	if l.atOnce {
+		v, err := l.Load(ctx, key)
+		return func() (V, error) { return v, err }
+	}
 	th := l.Loader.LoadThunk(ctx, key)
 	return func() (V, error) { return await(ctx, th) }
 }

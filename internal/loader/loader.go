@@ -85,28 +85,41 @@ func New(s domain.Store, wait time.Duration) *Loaders {
 	if wait <= 0 {
 		wait = DefaultWait
 	}
+	return newLoaders(s, wait, false)
+}
+
+// InOrder makes a request's loaders over s that never batch: each load
+// reads at once (or answers from what was read or primed already). For a
+// request resolved in order (graph.Resolver.InOrder) over a store in
+// process, where no other resolver runs meanwhile to batch with, and one
+// read costs less than a batch's wait.
+func InOrder(s domain.Store) *Loaders {
+	return newLoaders(s, DefaultWait, true)
+}
+
+func newLoaders(s domain.Store, wait time.Duration, atOnce bool) *Loaders {
 	l := &Loaders{
 		store:                    s,
 		wait:                     wait,
-		Council:                  newLoader(wait, s.Councils),
-		Institution:              newLoader(wait, s.Institutions),
-		Country:                  newLoader(wait, s.Countries),
-		Place:                    newLoader(wait, s.Places),
-		Initiative:               newLoader(wait, s.Initiatives),
-		Theme:                    newLoader(wait, s.Themes),
-		Recommendation:           newLoader(wait, s.Recommendations),
-		Publication:              newLoader(wait, s.Publications),
-		Source:                   newLoader(wait, s.Sources),
-		NodeRef:                  newLoader(wait, s.Resolve),
-		RecommendationsByMeeting: newLoader(wait, s.RecommendationsByMeeting),
+		Council:                  newLoader(wait, atOnce, s.Councils),
+		Institution:              newLoader(wait, atOnce, s.Institutions),
+		Country:                  newLoader(wait, atOnce, s.Countries),
+		Place:                    newLoader(wait, atOnce, s.Places),
+		Initiative:               newLoader(wait, atOnce, s.Initiatives),
+		Theme:                    newLoader(wait, atOnce, s.Themes),
+		Recommendation:           newLoader(wait, atOnce, s.Recommendations),
+		Publication:              newLoader(wait, atOnce, s.Publications),
+		Source:                   newLoader(wait, atOnce, s.Sources),
+		NodeRef:                  newLoader(wait, atOnce, s.Resolve),
+		RecommendationsByMeeting: newLoader(wait, atOnce, s.RecommendationsByMeeting),
 	}
 	// The readers with a With variant (include.go) read what their callers
 	// asked for beside their answer and prime the loaders above with it.
-	l.Meeting = newLoader(wait, withPrimed(l, &l.meetingWith, s.Meetings, s.MeetingsWith, l.primeMeetingApps))
-	l.Person = newLoader(wait, withPrimed(l, &l.personWith, s.People, s.PeopleWith, l.primePersonApps))
-	l.AppearancesByMeeting = newLoader(wait, withPrimed(l, &l.appsByMeetingWith, s.AppearancesByMeeting, s.AppearancesByMeetingWith, nil))
-	l.AppearancesByPerson = newLoader(wait, withPrimed(l, &l.appsByPersonWith, s.AppearancesByPerson, s.AppearancesByPersonWith, nil))
-	l.Recurrence = newLoader(wait, func(ctx context.Context, keys []RecurrenceKey) ([]*domain.Recurrence, error) {
+	l.Meeting = newLoader(wait, atOnce, withPrimed(l, &l.meetingWith, s.Meetings, s.MeetingsWith, l.primeMeetingApps))
+	l.Person = newLoader(wait, atOnce, withPrimed(l, &l.personWith, s.People, s.PeopleWith, l.primePersonApps))
+	l.AppearancesByMeeting = newLoader(wait, atOnce, withPrimed(l, &l.appsByMeetingWith, s.AppearancesByMeeting, s.AppearancesByMeetingWith, nil))
+	l.AppearancesByPerson = newLoader(wait, atOnce, withPrimed(l, &l.appsByPersonWith, s.AppearancesByPerson, s.AppearancesByPersonWith, nil))
+	l.Recurrence = newLoader(wait, atOnce, func(ctx context.Context, keys []RecurrenceKey) ([]*domain.Recurrence, error) {
 		return recurrences(ctx, l, keys)
 	})
 	return l
@@ -174,10 +187,17 @@ func recurrences(ctx context.Context, l *Loaders, keys []RecurrenceKey) ([]*doma
 
 type ctxKey struct{}
 
-// Middleware gives every request its own loaders over s (see New for wait).
-func Middleware(s domain.Store, wait time.Duration, next http.Handler) http.Handler {
+// Middleware gives every request its own loaders over s: New's with wait,
+// or InOrder's if inOrder.
+func Middleware(s domain.Store, wait time.Duration, inOrder bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(NewContext(r.Context(), New(s, wait))))
+		var l *Loaders
+		if inOrder {
+			l = InOrder(s)
+		} else {
+			l = New(s, wait)
+		}
+		next.ServeHTTP(w, r.WithContext(NewContext(r.Context(), l)))
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/http/pprof"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -50,13 +51,19 @@ type Config struct {
 // GraphQL returns the GraphQL endpoint alone, with limits, error mapping and
 // per-request loaders: what tests drive through gqlgen's client.
 func GraphQL(cfg Config) http.Handler {
+	return graphQL(cfg, newPost())
+}
+
+// graphQL is GraphQL with the given POST transport (the tests compare ours
+// with gqlgen's).
+func graphQL(cfg Config, post graphql.Transport) http.Handler {
 	cfg = withDefaults(cfg)
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{
 		Resolvers:  &graph.Resolver{Store: cfg.Store, InOrder: cfg.InOrder},
 		Complexity: graph.Complexity(),
 	}))
 	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
-	srv.AddTransport(transport.POST{UseGrapQLResponseJsonByDefault: true})
+	srv.AddTransport(post)
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(shape{maxDepth: cfg.Limits.MaxDepth, maxFields: cfg.Limits.MaxFields})

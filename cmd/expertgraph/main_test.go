@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"net/http"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -86,6 +88,62 @@ func TestServeEmbeddedSeedsPersistsAndShutsDown(t *testing.T) {
 	if code, body := get(t, base+q); code != http.StatusOK || !strings.Contains(body, "Russia") {
 		t.Fatalf("after restart without seeding: %d %s", code, body)
 	}
+}
+
+// TestBatchWaitOnEmbeddedWarns checks that serve says so when -batch-wait is
+// set on the embedded store, which never batches, and not otherwise.
+func TestBatchWaitOnEmbeddedWarns(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		warn bool
+	}{
+		{"set", []string{"-batch-wait", "5ms"}, true},
+		{"not set", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			env := map[string]string{"EXPERTGRAPH_DATA": filepath.Join(t.TempDir(), "graph.json")}
+			pr, pw := io.Pipe()
+			var logs syncBuffer
+			done := make(chan error, 1)
+			go func() {
+				args := append([]string{"serve", "-addr", "127.0.0.1:0", "-log-level", "warn"}, tt.args...)
+				done <- run(ctx, args, func(k string) string { return env[k] }, pw, &logs)
+				pw.Close()
+			}()
+			lines := bufio.NewScanner(pr)
+			for lines.Scan() && !strings.Contains(lines.Text(), "serving GraphQL") {
+			}
+			go io.Copy(io.Discard, pr)
+			cancel()
+			if err := <-done; err != nil {
+				t.Fatalf("serve: %v", err)
+			}
+			if got := strings.Contains(logs.String(), "-batch-wait applies to neo4j only"); got != tt.warn {
+				t.Errorf("warned %v, want %v; log:\n%s", got, tt.warn, logs.String())
+			}
+		})
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's logger and the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 func TestRunRefusesBadConfiguration(t *testing.T) {

@@ -108,6 +108,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			return err
 		}
 	}
+	if c.batchWait > 0 && c.store != "neo4j" {
+		log.Warn("-batch-wait applies to neo4j only: the embedded store resolves each request in order and reads at once", "batch_wait", c.batchWait)
+	}
 	if gc, restore := setGCPercent(c.gcPercent, getenv); gc != 0 {
 		defer restore()
 		log.Info("garbage collector", "gogc", gc, "live_heap_mib", liveHeap()>>20)

@@ -10,8 +10,8 @@
 //
 // Those functions do what gqlgen does, unless the request is resolved in
 // order (Resolver.InOrder: the embedded store, which answers in process, so
-// that a goroutine costs more than the read it waits for). gqlgen 0.17 has
-// no option for either. Run it from the repository (go generate ./graph);
+// that a goroutine costs more than the read it waits for). gqlgen 0.17.98 has
+// no option for any of the three. Run it from the repository (go generate ./graph);
 // CI runs it and fails if the committed code differs.
 package main
 

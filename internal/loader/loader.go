@@ -3,7 +3,9 @@
 // and reads them in one store call, so a page of 100 meetings with their
 // speakers and the speakers' institutions costs a handful of round trips,
 // not hundreds. Loaders are made per request (Middleware) so that nothing is
-// cached across requests.
+// cached across requests. A request resolved in order (the embedded store,
+// graph/inorder.go) gets loaders that never batch: each reads at once
+// (InOrder).
 package loader
 
 import (

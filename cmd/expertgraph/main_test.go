@@ -121,7 +121,7 @@ func TestBatchWaitOnEmbeddedWarns(t *testing.T) {
 			if err := <-done; err != nil {
 				t.Fatalf("serve: %v", err)
 			}
-			if got := strings.Contains(logs.String(), "-batch-wait applies to neo4j only"); got != tt.warn {
+			if got := strings.Contains(logs.String(), "-batch-wait is ignored on the embedded store"); got != tt.warn {
 				t.Errorf("warned %v, want %v; log:\n%s", got, tt.warn, logs.String())
 			}
 		})

@@ -108,8 +108,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			return err
 		}
 	}
+	batchWait := cmp.Or(c.batchWait, defaultBatchWait)
 	if c.batchWait > 0 && c.store != "neo4j" {
-		log.Warn("-batch-wait applies to neo4j only: the embedded store resolves each request in order and reads at once", "batch_wait", c.batchWait)
+		batchWait = defaultBatchWait
+		log.Warn("-batch-wait is ignored on the embedded store, which resolves each request in order and reads at once", "batch_wait", c.batchWait)
 	}
 	if gc, restore := setGCPercent(c.gcPercent, getenv); gc != 0 {
 		defer restore()
@@ -136,7 +138,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	srv := &http.Server{
 		Handler: httpserver.New(httpserver.Config{
 			Store: instrument.Wrap(store, m.ObserveStore), Logger: log, CORSOrigins: origins, Metrics: m,
-			Auth: auth.Middleware(authCfg), Pprof: c.pprof, BatchWait: cmp.Or(c.batchWait, defaultBatchWait),
+			Auth: auth.Middleware(authCfg), Pprof: c.pprof, BatchWait: batchWait,
 			InOrder: c.store != "neo4j",
 		}),
 		ReadHeaderTimeout: 10 * time.Second,

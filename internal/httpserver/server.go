@@ -42,7 +42,8 @@ type Config struct {
 	BatchWait time.Duration
 	// InOrder resolves each request in order, one field and one list
 	// element after another, with loaders that read at once and never
-	// batch (BatchWait is unused): for a store in process, the embedded
+	// batch (BatchWait then only bounds how long a dashboard's root counts
+	// fields wait for each other): for a store in process, the embedded
 	// one, whose reads cost less than the goroutines and waits that batch
 	// them (graph/inorder.go).
 	InOrder bool

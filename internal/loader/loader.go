@@ -94,9 +94,14 @@ func New(s domain.Store, wait time.Duration) *Loaders {
 // reads at once (or answers from what was read or primed already). For a
 // request resolved in order (graph.Resolver.InOrder) over a store in
 // process, where no other resolver runs meanwhile to batch with, and one
-// read costs less than a batch's wait.
-func InOrder(s domain.Store) *Loaders {
-	return newLoaders(s, DefaultWait, true)
+// read costs less than a batch's wait. Root fields still resolve side by
+// side: wait (DefaultWait if zero) bounds how long a dashboard's root
+// counts fields wait for each other (counts.go).
+func InOrder(s domain.Store, wait time.Duration) *Loaders {
+	if wait <= 0 {
+		wait = DefaultWait
+	}
+	return newLoaders(s, wait, true)
 }
 
 func newLoaders(s domain.Store, wait time.Duration, atOnce bool) *Loaders {
@@ -195,7 +200,7 @@ func Middleware(s domain.Store, wait time.Duration, inOrder bool, next http.Hand
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var l *Loaders
 		if inOrder {
-			l = InOrder(s)
+			l = InOrder(s, wait)
 		} else {
 			l = New(s, wait)
 		}

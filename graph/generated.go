@@ -7109,7 +7109,7 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _Affiliation_institution(ctx context.Context, field graphql.CollectedField, obj *domain.Affiliation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7141,7 +7141,7 @@ func (ec *executionContext) fieldContext_Affiliation_institution(_ context.Conte
 }
 
 func (ec *executionContext) _Affiliation_title(ctx context.Context, field graphql.CollectedField, obj *domain.Affiliation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7164,7 +7164,7 @@ func (ec *executionContext) fieldContext_Affiliation_title(_ context.Context, fi
 }
 
 func (ec *executionContext) _Affiliation_from(ctx context.Context, field graphql.CollectedField, obj *domain.Affiliation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7187,7 +7187,7 @@ func (ec *executionContext) fieldContext_Affiliation_from(_ context.Context, fie
 }
 
 func (ec *executionContext) _Affiliation_to(ctx context.Context, field graphql.CollectedField, obj *domain.Affiliation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7210,7 +7210,7 @@ func (ec *executionContext) fieldContext_Affiliation_to(_ context.Context, field
 }
 
 func (ec *executionContext) _Appearance_meeting(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7242,7 +7242,7 @@ func (ec *executionContext) fieldContext_Appearance_meeting(_ context.Context, f
 }
 
 func (ec *executionContext) _Appearance_person(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7274,7 +7274,7 @@ func (ec *executionContext) fieldContext_Appearance_person(_ context.Context, fi
 }
 
 func (ec *executionContext) _Appearance_roles(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7297,7 +7297,7 @@ func (ec *executionContext) fieldContext_Appearance_roles(_ context.Context, fie
 }
 
 func (ec *executionContext) _Appearance_title(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7320,7 +7320,7 @@ func (ec *executionContext) fieldContext_Appearance_title(_ context.Context, fie
 }
 
 func (ec *executionContext) _Appearance_institution(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7352,7 +7352,7 @@ func (ec *executionContext) fieldContext_Appearance_institution(_ context.Contex
 }
 
 func (ec *executionContext) _Appearance_country(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7384,7 +7384,7 @@ func (ec *executionContext) fieldContext_Appearance_country(_ context.Context, f
 }
 
 func (ec *executionContext) _Appearance_session(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7407,7 +7407,7 @@ func (ec *executionContext) fieldContext_Appearance_session(_ context.Context, f
 }
 
 func (ec *executionContext) _Appearance_order(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7430,7 +7430,7 @@ func (ec *executionContext) fieldContext_Appearance_order(_ context.Context, fie
 }
 
 func (ec *executionContext) _Appearance_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7462,7 +7462,7 @@ func (ec *executionContext) fieldContext_Appearance_sources(_ context.Context, f
 }
 
 func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7485,7 +7485,7 @@ func (ec *executionContext) fieldContext_AuditEntry_id(_ context.Context, field 
 }
 
 func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7508,7 +7508,7 @@ func (ec *executionContext) fieldContext_AuditEntry_at(_ context.Context, field 
 }
 
 func (ec *executionContext) _AuditEntry_actor(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7531,7 +7531,7 @@ func (ec *executionContext) fieldContext_AuditEntry_actor(_ context.Context, fie
 }
 
 func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7554,7 +7554,7 @@ func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, fi
 }
 
 func (ec *executionContext) _AuditEntry_summary(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7577,7 +7577,7 @@ func (ec *executionContext) fieldContext_AuditEntry_summary(_ context.Context, f
 }
 
 func (ec *executionContext) _AuditEntry_created(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7600,7 +7600,7 @@ func (ec *executionContext) fieldContext_AuditEntry_created(_ context.Context, f
 }
 
 func (ec *executionContext) _AuditEntry_updated(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7623,7 +7623,7 @@ func (ec *executionContext) fieldContext_AuditEntry_updated(_ context.Context, f
 }
 
 func (ec *executionContext) _AuditEntry_deleted(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7646,7 +7646,7 @@ func (ec *executionContext) fieldContext_AuditEntry_deleted(_ context.Context, f
 }
 
 func (ec *executionContext) _AuditEntryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.AuditEntry]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7678,7 +7678,7 @@ func (ec *executionContext) fieldContext_AuditEntryConnection_edges(_ context.Co
 }
 
 func (ec *executionContext) _AuditEntryConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.AuditEntry]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7710,7 +7710,7 @@ func (ec *executionContext) fieldContext_AuditEntryConnection_nodes(_ context.Co
 }
 
 func (ec *executionContext) _AuditEntryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.AuditEntry]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7742,7 +7742,7 @@ func (ec *executionContext) fieldContext_AuditEntryConnection_pageInfo(_ context
 }
 
 func (ec *executionContext) _AuditEntryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.AuditEntry]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7765,7 +7765,7 @@ func (ec *executionContext) fieldContext_AuditEntryConnection_totalCount(_ conte
 }
 
 func (ec *executionContext) _AuditEntryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.AuditEntry]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7788,7 +7788,7 @@ func (ec *executionContext) fieldContext_AuditEntryEdge_cursor(_ context.Context
 }
 
 func (ec *executionContext) _AuditEntryEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.AuditEntry]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7820,7 +7820,7 @@ func (ec *executionContext) fieldContext_AuditEntryEdge_node(_ context.Context, 
 }
 
 func (ec *executionContext) _Council_id(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7843,7 +7843,7 @@ func (ec *executionContext) fieldContext_Council_id(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Council_name(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7866,7 +7866,7 @@ func (ec *executionContext) fieldContext_Council_name(_ context.Context, field g
 }
 
 func (ec *executionContext) _Council_shortName(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7889,7 +7889,7 @@ func (ec *executionContext) fieldContext_Council_shortName(_ context.Context, fi
 }
 
 func (ec *executionContext) _Council_aliases(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7912,7 +7912,7 @@ func (ec *executionContext) fieldContext_Council_aliases(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Council_description(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7935,7 +7935,7 @@ func (ec *executionContext) fieldContext_Council_description(_ context.Context, 
 }
 
 func (ec *executionContext) _Council_frequency(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7958,7 +7958,7 @@ func (ec *executionContext) fieldContext_Council_frequency(_ context.Context, fi
 }
 
 func (ec *executionContext) _Council_founded(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -7981,7 +7981,7 @@ func (ec *executionContext) fieldContext_Council_founded(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Council_countries(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8013,7 +8013,7 @@ func (ec *executionContext) fieldContext_Council_countries(_ context.Context, fi
 }
 
 func (ec *executionContext) _Council_organizers(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8045,7 +8045,7 @@ func (ec *executionContext) fieldContext_Council_organizers(_ context.Context, f
 }
 
 func (ec *executionContext) _Council_meetings(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8089,7 +8089,7 @@ func (ec *executionContext) fieldContext_Council_meetings(ctx context.Context, f
 }
 
 func (ec *executionContext) _Council_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8121,7 +8121,7 @@ func (ec *executionContext) fieldContext_Council_sources(_ context.Context, fiel
 }
 
 func (ec *executionContext) _CouncilConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Council]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8153,7 +8153,7 @@ func (ec *executionContext) fieldContext_CouncilConnection_edges(_ context.Conte
 }
 
 func (ec *executionContext) _CouncilConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Council]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8185,7 +8185,7 @@ func (ec *executionContext) fieldContext_CouncilConnection_nodes(_ context.Conte
 }
 
 func (ec *executionContext) _CouncilConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Council]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8217,7 +8217,7 @@ func (ec *executionContext) fieldContext_CouncilConnection_pageInfo(_ context.Co
 }
 
 func (ec *executionContext) _CouncilConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Council]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8240,7 +8240,7 @@ func (ec *executionContext) fieldContext_CouncilConnection_totalCount(_ context.
 }
 
 func (ec *executionContext) _CouncilCount_council(ctx context.Context, field graphql.CollectedField, obj *domain.CouncilCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8272,7 +8272,7 @@ func (ec *executionContext) fieldContext_CouncilCount_council(_ context.Context,
 }
 
 func (ec *executionContext) _CouncilCount_meetings(ctx context.Context, field graphql.CollectedField, obj *domain.CouncilCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8295,7 +8295,7 @@ func (ec *executionContext) fieldContext_CouncilCount_meetings(_ context.Context
 }
 
 func (ec *executionContext) _CouncilCount_recommendations(ctx context.Context, field graphql.CollectedField, obj *domain.CouncilCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8318,7 +8318,7 @@ func (ec *executionContext) fieldContext_CouncilCount_recommendations(_ context.
 }
 
 func (ec *executionContext) _CouncilEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Council]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8341,7 +8341,7 @@ func (ec *executionContext) fieldContext_CouncilEdge_cursor(_ context.Context, f
 }
 
 func (ec *executionContext) _CouncilEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Council]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8373,7 +8373,7 @@ func (ec *executionContext) fieldContext_CouncilEdge_node(_ context.Context, fie
 }
 
 func (ec *executionContext) _Country_id(ctx context.Context, field graphql.CollectedField, obj *domain.Country) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8396,7 +8396,7 @@ func (ec *executionContext) fieldContext_Country_id(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Country_name(ctx context.Context, field graphql.CollectedField, obj *domain.Country) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8419,7 +8419,7 @@ func (ec *executionContext) fieldContext_Country_name(_ context.Context, field g
 }
 
 func (ec *executionContext) _Country_aliases(ctx context.Context, field graphql.CollectedField, obj *domain.Country) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8442,7 +8442,7 @@ func (ec *executionContext) fieldContext_Country_aliases(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Country_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Country) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8474,7 +8474,7 @@ func (ec *executionContext) fieldContext_Country_sources(_ context.Context, fiel
 }
 
 func (ec *executionContext) _CountryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Country]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8506,7 +8506,7 @@ func (ec *executionContext) fieldContext_CountryConnection_edges(_ context.Conte
 }
 
 func (ec *executionContext) _CountryConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Country]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8538,7 +8538,7 @@ func (ec *executionContext) fieldContext_CountryConnection_nodes(_ context.Conte
 }
 
 func (ec *executionContext) _CountryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Country]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8570,7 +8570,7 @@ func (ec *executionContext) fieldContext_CountryConnection_pageInfo(_ context.Co
 }
 
 func (ec *executionContext) _CountryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Country]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8593,7 +8593,7 @@ func (ec *executionContext) fieldContext_CountryConnection_totalCount(_ context.
 }
 
 func (ec *executionContext) _CountryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Country]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8616,7 +8616,7 @@ func (ec *executionContext) fieldContext_CountryEdge_cursor(_ context.Context, f
 }
 
 func (ec *executionContext) _CountryEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Country]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8648,7 +8648,7 @@ func (ec *executionContext) fieldContext_CountryEdge_node(_ context.Context, fie
 }
 
 func (ec *executionContext) _IngestResult_applied(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8671,7 +8671,7 @@ func (ec *executionContext) fieldContext_IngestResult_applied(_ context.Context,
 }
 
 func (ec *executionContext) _IngestResult_draft(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8694,7 +8694,7 @@ func (ec *executionContext) fieldContext_IngestResult_draft(_ context.Context, f
 }
 
 func (ec *executionContext) _IngestResult_meeting(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8726,7 +8726,7 @@ func (ec *executionContext) fieldContext_IngestResult_meeting(_ context.Context,
 }
 
 func (ec *executionContext) _IngestResult_meetingOutcome(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8749,7 +8749,7 @@ func (ec *executionContext) fieldContext_IngestResult_meetingOutcome(_ context.C
 }
 
 func (ec *executionContext) _IngestResult_created(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8772,7 +8772,7 @@ func (ec *executionContext) fieldContext_IngestResult_created(_ context.Context,
 }
 
 func (ec *executionContext) _IngestResult_matched(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8795,7 +8795,7 @@ func (ec *executionContext) fieldContext_IngestResult_matched(_ context.Context,
 }
 
 func (ec *executionContext) _IngestResult_newAppearances(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8818,7 +8818,7 @@ func (ec *executionContext) fieldContext_IngestResult_newAppearances(_ context.C
 }
 
 func (ec *executionContext) _IngestResult_newRecommendations(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8841,7 +8841,7 @@ func (ec *executionContext) fieldContext_IngestResult_newRecommendations(_ conte
 }
 
 func (ec *executionContext) _IngestResult_warnings(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8864,7 +8864,7 @@ func (ec *executionContext) fieldContext_IngestResult_warnings(_ context.Context
 }
 
 func (ec *executionContext) _Initiative_id(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8887,7 +8887,7 @@ func (ec *executionContext) fieldContext_Initiative_id(_ context.Context, field 
 }
 
 func (ec *executionContext) _Initiative_name(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8910,7 +8910,7 @@ func (ec *executionContext) fieldContext_Initiative_name(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Initiative_shortName(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8933,7 +8933,7 @@ func (ec *executionContext) fieldContext_Initiative_shortName(_ context.Context,
 }
 
 func (ec *executionContext) _Initiative_aliases(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8956,7 +8956,7 @@ func (ec *executionContext) fieldContext_Initiative_aliases(_ context.Context, f
 }
 
 func (ec *executionContext) _Initiative_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -8979,7 +8979,7 @@ func (ec *executionContext) fieldContext_Initiative_kind(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Initiative_description(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9002,7 +9002,7 @@ func (ec *executionContext) fieldContext_Initiative_description(_ context.Contex
 }
 
 func (ec *executionContext) _Initiative_recurrence(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9046,7 +9046,7 @@ func (ec *executionContext) fieldContext_Initiative_recurrence(ctx context.Conte
 }
 
 func (ec *executionContext) _Initiative_meetings(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9090,7 +9090,7 @@ func (ec *executionContext) fieldContext_Initiative_meetings(ctx context.Context
 }
 
 func (ec *executionContext) _Initiative_recommendations(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9134,7 +9134,7 @@ func (ec *executionContext) fieldContext_Initiative_recommendations(ctx context.
 }
 
 func (ec *executionContext) _Initiative_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9166,7 +9166,7 @@ func (ec *executionContext) fieldContext_Initiative_sources(_ context.Context, f
 }
 
 func (ec *executionContext) _InitiativeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Initiative]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9198,7 +9198,7 @@ func (ec *executionContext) fieldContext_InitiativeConnection_edges(_ context.Co
 }
 
 func (ec *executionContext) _InitiativeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Initiative]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9230,7 +9230,7 @@ func (ec *executionContext) fieldContext_InitiativeConnection_nodes(_ context.Co
 }
 
 func (ec *executionContext) _InitiativeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Initiative]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9262,7 +9262,7 @@ func (ec *executionContext) fieldContext_InitiativeConnection_pageInfo(_ context
 }
 
 func (ec *executionContext) _InitiativeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Initiative]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9285,7 +9285,7 @@ func (ec *executionContext) fieldContext_InitiativeConnection_totalCount(_ conte
 }
 
 func (ec *executionContext) _InitiativeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Initiative]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9308,7 +9308,7 @@ func (ec *executionContext) fieldContext_InitiativeEdge_cursor(_ context.Context
 }
 
 func (ec *executionContext) _InitiativeEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Initiative]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9340,7 +9340,7 @@ func (ec *executionContext) fieldContext_InitiativeEdge_node(_ context.Context, 
 }
 
 func (ec *executionContext) _Institution_id(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9363,7 +9363,7 @@ func (ec *executionContext) fieldContext_Institution_id(_ context.Context, field
 }
 
 func (ec *executionContext) _Institution_name(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9386,7 +9386,7 @@ func (ec *executionContext) fieldContext_Institution_name(_ context.Context, fie
 }
 
 func (ec *executionContext) _Institution_shortName(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9409,7 +9409,7 @@ func (ec *executionContext) fieldContext_Institution_shortName(_ context.Context
 }
 
 func (ec *executionContext) _Institution_aliases(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9432,7 +9432,7 @@ func (ec *executionContext) fieldContext_Institution_aliases(_ context.Context, 
 }
 
 func (ec *executionContext) _Institution_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9455,7 +9455,7 @@ func (ec *executionContext) fieldContext_Institution_kind(_ context.Context, fie
 }
 
 func (ec *executionContext) _Institution_country(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9487,7 +9487,7 @@ func (ec *executionContext) fieldContext_Institution_country(_ context.Context, 
 }
 
 func (ec *executionContext) _Institution_parent(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9519,7 +9519,7 @@ func (ec *executionContext) fieldContext_Institution_parent(_ context.Context, f
 }
 
 func (ec *executionContext) _Institution_people(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9563,7 +9563,7 @@ func (ec *executionContext) fieldContext_Institution_people(ctx context.Context,
 }
 
 func (ec *executionContext) _Institution_meetings(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9607,7 +9607,7 @@ func (ec *executionContext) fieldContext_Institution_meetings(ctx context.Contex
 }
 
 func (ec *executionContext) _Institution_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9639,7 +9639,7 @@ func (ec *executionContext) fieldContext_Institution_sources(_ context.Context, 
 }
 
 func (ec *executionContext) _InstitutionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Institution]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9671,7 +9671,7 @@ func (ec *executionContext) fieldContext_InstitutionConnection_edges(_ context.C
 }
 
 func (ec *executionContext) _InstitutionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Institution]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9703,7 +9703,7 @@ func (ec *executionContext) fieldContext_InstitutionConnection_nodes(_ context.C
 }
 
 func (ec *executionContext) _InstitutionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Institution]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9735,7 +9735,7 @@ func (ec *executionContext) fieldContext_InstitutionConnection_pageInfo(_ contex
 }
 
 func (ec *executionContext) _InstitutionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Institution]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9758,7 +9758,7 @@ func (ec *executionContext) fieldContext_InstitutionConnection_totalCount(_ cont
 }
 
 func (ec *executionContext) _InstitutionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Institution]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9781,7 +9781,7 @@ func (ec *executionContext) fieldContext_InstitutionEdge_cursor(_ context.Contex
 }
 
 func (ec *executionContext) _InstitutionEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Institution]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9813,7 +9813,7 @@ func (ec *executionContext) fieldContext_InstitutionEdge_node(_ context.Context,
 }
 
 func (ec *executionContext) _KeyCount_key(ctx context.Context, field graphql.CollectedField, obj *domain.KeyCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9836,7 +9836,7 @@ func (ec *executionContext) fieldContext_KeyCount_key(_ context.Context, field g
 }
 
 func (ec *executionContext) _KeyCount_label(ctx context.Context, field graphql.CollectedField, obj *domain.KeyCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9859,7 +9859,7 @@ func (ec *executionContext) fieldContext_KeyCount_label(_ context.Context, field
 }
 
 func (ec *executionContext) _KeyCount_count(ctx context.Context, field graphql.CollectedField, obj *domain.KeyCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9882,7 +9882,7 @@ func (ec *executionContext) fieldContext_KeyCount_count(_ context.Context, field
 }
 
 func (ec *executionContext) _Meeting_id(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9905,7 +9905,7 @@ func (ec *executionContext) fieldContext_Meeting_id(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Meeting_title(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9928,7 +9928,7 @@ func (ec *executionContext) fieldContext_Meeting_title(_ context.Context, field 
 }
 
 func (ec *executionContext) _Meeting_council(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9960,7 +9960,7 @@ func (ec *executionContext) fieldContext_Meeting_council(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Meeting_ordinal(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -9983,7 +9983,7 @@ func (ec *executionContext) fieldContext_Meeting_ordinal(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Meeting_theme(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10006,7 +10006,7 @@ func (ec *executionContext) fieldContext_Meeting_theme(_ context.Context, field 
 }
 
 func (ec *executionContext) _Meeting_themeVariants(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10029,7 +10029,7 @@ func (ec *executionContext) fieldContext_Meeting_themeVariants(_ context.Context
 }
 
 func (ec *executionContext) _Meeting_date(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10052,7 +10052,7 @@ func (ec *executionContext) fieldContext_Meeting_date(_ context.Context, field g
 }
 
 func (ec *executionContext) _Meeting_datePrecision(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10075,7 +10075,7 @@ func (ec *executionContext) fieldContext_Meeting_datePrecision(_ context.Context
 }
 
 func (ec *executionContext) _Meeting_dateNote(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10098,7 +10098,7 @@ func (ec *executionContext) fieldContext_Meeting_dateNote(_ context.Context, fie
 }
 
 func (ec *executionContext) _Meeting_place(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10130,7 +10130,7 @@ func (ec *executionContext) fieldContext_Meeting_place(_ context.Context, field 
 }
 
 func (ec *executionContext) _Meeting_country(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10162,7 +10162,7 @@ func (ec *executionContext) fieldContext_Meeting_country(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Meeting_format(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10185,7 +10185,7 @@ func (ec *executionContext) fieldContext_Meeting_format(_ context.Context, field
 }
 
 func (ec *executionContext) _Meeting_organizers(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10217,7 +10217,7 @@ func (ec *executionContext) fieldContext_Meeting_organizers(_ context.Context, f
 }
 
 func (ec *executionContext) _Meeting_speakers(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10261,7 +10261,7 @@ func (ec *executionContext) fieldContext_Meeting_speakers(ctx context.Context, f
 }
 
 func (ec *executionContext) _Meeting_recommendations(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10305,7 +10305,7 @@ func (ec *executionContext) fieldContext_Meeting_recommendations(ctx context.Con
 }
 
 func (ec *executionContext) _Meeting_themes(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10337,7 +10337,7 @@ func (ec *executionContext) fieldContext_Meeting_themes(_ context.Context, field
 }
 
 func (ec *executionContext) _Meeting_initiatives(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10369,7 +10369,7 @@ func (ec *executionContext) fieldContext_Meeting_initiatives(_ context.Context, 
 }
 
 func (ec *executionContext) _Meeting_publications(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10401,7 +10401,7 @@ func (ec *executionContext) fieldContext_Meeting_publications(_ context.Context,
 }
 
 func (ec *executionContext) _Meeting_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10433,7 +10433,7 @@ func (ec *executionContext) fieldContext_Meeting_sources(_ context.Context, fiel
 }
 
 func (ec *executionContext) _MeetingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Meeting]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10465,7 +10465,7 @@ func (ec *executionContext) fieldContext_MeetingConnection_edges(_ context.Conte
 }
 
 func (ec *executionContext) _MeetingConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Meeting]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10497,7 +10497,7 @@ func (ec *executionContext) fieldContext_MeetingConnection_nodes(_ context.Conte
 }
 
 func (ec *executionContext) _MeetingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Meeting]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10529,7 +10529,7 @@ func (ec *executionContext) fieldContext_MeetingConnection_pageInfo(_ context.Co
 }
 
 func (ec *executionContext) _MeetingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Meeting]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10552,7 +10552,7 @@ func (ec *executionContext) fieldContext_MeetingConnection_totalCount(_ context.
 }
 
 func (ec *executionContext) _MeetingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Meeting]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10575,7 +10575,7 @@ func (ec *executionContext) fieldContext_MeetingEdge_cursor(_ context.Context, f
 }
 
 func (ec *executionContext) _MeetingEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Meeting]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10607,7 +10607,7 @@ func (ec *executionContext) fieldContext_MeetingEdge_node(_ context.Context, fie
 }
 
 func (ec *executionContext) _Mention_meeting(ctx context.Context, field graphql.CollectedField, obj *domain.Mention) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10639,7 +10639,7 @@ func (ec *executionContext) fieldContext_Mention_meeting(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Mention_date(ctx context.Context, field graphql.CollectedField, obj *domain.Mention) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10662,7 +10662,7 @@ func (ec *executionContext) fieldContext_Mention_date(_ context.Context, field g
 }
 
 func (ec *executionContext) _Mutation_upsertMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10706,7 +10706,7 @@ func (ec *executionContext) fieldContext_Mutation_upsertMeeting(ctx context.Cont
 }
 
 func (ec *executionContext) _Mutation_upsertAppearance(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10750,7 +10750,7 @@ func (ec *executionContext) fieldContext_Mutation_upsertAppearance(ctx context.C
 }
 
 func (ec *executionContext) _Mutation_upsertRecommendation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10794,7 +10794,7 @@ func (ec *executionContext) fieldContext_Mutation_upsertRecommendation(ctx conte
 }
 
 func (ec *executionContext) _Mutation_upsertPerson(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10838,7 +10838,7 @@ func (ec *executionContext) fieldContext_Mutation_upsertPerson(ctx context.Conte
 }
 
 func (ec *executionContext) _Mutation_upsertInstitution(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10882,7 +10882,7 @@ func (ec *executionContext) fieldContext_Mutation_upsertInstitution(ctx context.
 }
 
 func (ec *executionContext) _Mutation_upsertInitiative(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10926,7 +10926,7 @@ func (ec *executionContext) fieldContext_Mutation_upsertInitiative(ctx context.C
 }
 
 func (ec *executionContext) _Mutation_upsertCouncil(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -10970,7 +10970,7 @@ func (ec *executionContext) fieldContext_Mutation_upsertCouncil(ctx context.Cont
 }
 
 func (ec *executionContext) _Mutation_upsertSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11014,7 +11014,7 @@ func (ec *executionContext) fieldContext_Mutation_upsertSource(ctx context.Conte
 }
 
 func (ec *executionContext) _Mutation_upsertCountry(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11058,7 +11058,7 @@ func (ec *executionContext) fieldContext_Mutation_upsertCountry(ctx context.Cont
 }
 
 func (ec *executionContext) _Mutation_upsertPlace(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11102,7 +11102,7 @@ func (ec *executionContext) fieldContext_Mutation_upsertPlace(ctx context.Contex
 }
 
 func (ec *executionContext) _Mutation_upsertTheme(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11146,7 +11146,7 @@ func (ec *executionContext) fieldContext_Mutation_upsertTheme(ctx context.Contex
 }
 
 func (ec *executionContext) _Mutation_upsertPublication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11190,7 +11190,7 @@ func (ec *executionContext) fieldContext_Mutation_upsertPublication(ctx context.
 }
 
 func (ec *executionContext) _Mutation_upsertGraph(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11234,7 +11234,7 @@ func (ec *executionContext) fieldContext_Mutation_upsertGraph(ctx context.Contex
 }
 
 func (ec *executionContext) _Mutation_deleteNodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11278,7 +11278,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteNodes(ctx context.Contex
 }
 
 func (ec *executionContext) _Mutation_mergeNodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11322,7 +11322,7 @@ func (ec *executionContext) fieldContext_Mutation_mergeNodes(ctx context.Context
 }
 
 func (ec *executionContext) _Mutation_ingestReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11366,7 +11366,7 @@ func (ec *executionContext) fieldContext_Mutation_ingestReport(ctx context.Conte
 }
 
 func (ec *executionContext) _NodeRef_id(ctx context.Context, field graphql.CollectedField, obj *domain.NodeRef) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11389,7 +11389,7 @@ func (ec *executionContext) fieldContext_NodeRef_id(_ context.Context, field gra
 }
 
 func (ec *executionContext) _NodeRef_kind(ctx context.Context, field graphql.CollectedField, obj *domain.NodeRef) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11412,7 +11412,7 @@ func (ec *executionContext) fieldContext_NodeRef_kind(_ context.Context, field g
 }
 
 func (ec *executionContext) _NodeRef_name(ctx context.Context, field graphql.CollectedField, obj *domain.NodeRef) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11435,7 +11435,7 @@ func (ec *executionContext) fieldContext_NodeRef_name(_ context.Context, field g
 }
 
 func (ec *executionContext) _NodeRef_node(ctx context.Context, field graphql.CollectedField, obj *domain.NodeRef) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11467,7 +11467,7 @@ func (ec *executionContext) fieldContext_NodeRef_node(_ context.Context, field g
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *domain.PageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11490,7 +11490,7 @@ func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context,
 }
 
 func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *domain.PageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11513,7 +11513,7 @@ func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Cont
 }
 
 func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *domain.PageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11536,7 +11536,7 @@ func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context,
 }
 
 func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *domain.PageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11559,7 +11559,7 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 }
 
 func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Path) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11591,7 +11591,7 @@ func (ec *executionContext) fieldContext_Path_nodes(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Path_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Path) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11623,7 +11623,7 @@ func (ec *executionContext) fieldContext_Path_edges(_ context.Context, field gra
 }
 
 func (ec *executionContext) _PathEdge_type(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11646,7 +11646,7 @@ func (ec *executionContext) fieldContext_PathEdge_type(_ context.Context, field 
 }
 
 func (ec *executionContext) _PathEdge_from(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11669,7 +11669,7 @@ func (ec *executionContext) fieldContext_PathEdge_from(_ context.Context, field 
 }
 
 func (ec *executionContext) _PathEdge_to(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11692,7 +11692,7 @@ func (ec *executionContext) fieldContext_PathEdge_to(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11715,7 +11715,7 @@ func (ec *executionContext) fieldContext_Person_id(_ context.Context, field grap
 }
 
 func (ec *executionContext) _Person_name(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11738,7 +11738,7 @@ func (ec *executionContext) fieldContext_Person_name(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Person_aliases(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11761,7 +11761,7 @@ func (ec *executionContext) fieldContext_Person_aliases(_ context.Context, field
 }
 
 func (ec *executionContext) _Person_country(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11793,7 +11793,7 @@ func (ec *executionContext) fieldContext_Person_country(_ context.Context, field
 }
 
 func (ec *executionContext) _Person_affiliations(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11825,7 +11825,7 @@ func (ec *executionContext) fieldContext_Person_affiliations(_ context.Context, 
 }
 
 func (ec *executionContext) _Person_appearances(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11857,7 +11857,7 @@ func (ec *executionContext) fieldContext_Person_appearances(_ context.Context, f
 }
 
 func (ec *executionContext) _Person_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11889,7 +11889,7 @@ func (ec *executionContext) fieldContext_Person_sources(_ context.Context, field
 }
 
 func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Person]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11921,7 +11921,7 @@ func (ec *executionContext) fieldContext_PersonConnection_edges(_ context.Contex
 }
 
 func (ec *executionContext) _PersonConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Person]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11953,7 +11953,7 @@ func (ec *executionContext) fieldContext_PersonConnection_nodes(_ context.Contex
 }
 
 func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Person]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -11985,7 +11985,7 @@ func (ec *executionContext) fieldContext_PersonConnection_pageInfo(_ context.Con
 }
 
 func (ec *executionContext) _PersonConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Person]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12008,7 +12008,7 @@ func (ec *executionContext) fieldContext_PersonConnection_totalCount(_ context.C
 }
 
 func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Person]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12031,7 +12031,7 @@ func (ec *executionContext) fieldContext_PersonEdge_cursor(_ context.Context, fi
 }
 
 func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Person]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12063,7 +12063,7 @@ func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Place_id(ctx context.Context, field graphql.CollectedField, obj *domain.Place) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12086,7 +12086,7 @@ func (ec *executionContext) fieldContext_Place_id(_ context.Context, field graph
 }
 
 func (ec *executionContext) _Place_name(ctx context.Context, field graphql.CollectedField, obj *domain.Place) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12109,7 +12109,7 @@ func (ec *executionContext) fieldContext_Place_name(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Place_aliases(ctx context.Context, field graphql.CollectedField, obj *domain.Place) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12132,7 +12132,7 @@ func (ec *executionContext) fieldContext_Place_aliases(_ context.Context, field 
 }
 
 func (ec *executionContext) _Place_country(ctx context.Context, field graphql.CollectedField, obj *domain.Place) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12164,7 +12164,7 @@ func (ec *executionContext) fieldContext_Place_country(_ context.Context, field 
 }
 
 func (ec *executionContext) _Place_meetings(ctx context.Context, field graphql.CollectedField, obj *domain.Place) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12208,7 +12208,7 @@ func (ec *executionContext) fieldContext_Place_meetings(ctx context.Context, fie
 }
 
 func (ec *executionContext) _Place_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Place) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12240,7 +12240,7 @@ func (ec *executionContext) fieldContext_Place_sources(_ context.Context, field 
 }
 
 func (ec *executionContext) _PlaceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Place]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12272,7 +12272,7 @@ func (ec *executionContext) fieldContext_PlaceConnection_edges(_ context.Context
 }
 
 func (ec *executionContext) _PlaceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Place]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12304,7 +12304,7 @@ func (ec *executionContext) fieldContext_PlaceConnection_nodes(_ context.Context
 }
 
 func (ec *executionContext) _PlaceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Place]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12336,7 +12336,7 @@ func (ec *executionContext) fieldContext_PlaceConnection_pageInfo(_ context.Cont
 }
 
 func (ec *executionContext) _PlaceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Place]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12359,7 +12359,7 @@ func (ec *executionContext) fieldContext_PlaceConnection_totalCount(_ context.Co
 }
 
 func (ec *executionContext) _PlaceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Place]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12382,7 +12382,7 @@ func (ec *executionContext) fieldContext_PlaceEdge_cursor(_ context.Context, fie
 }
 
 func (ec *executionContext) _PlaceEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Place]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12414,7 +12414,7 @@ func (ec *executionContext) fieldContext_PlaceEdge_node(_ context.Context, field
 }
 
 func (ec *executionContext) _Publication_id(ctx context.Context, field graphql.CollectedField, obj *domain.Publication) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12437,7 +12437,7 @@ func (ec *executionContext) fieldContext_Publication_id(_ context.Context, field
 }
 
 func (ec *executionContext) _Publication_title(ctx context.Context, field graphql.CollectedField, obj *domain.Publication) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12460,7 +12460,7 @@ func (ec *executionContext) fieldContext_Publication_title(_ context.Context, fi
 }
 
 func (ec *executionContext) _Publication_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Publication) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12483,7 +12483,7 @@ func (ec *executionContext) fieldContext_Publication_kind(_ context.Context, fie
 }
 
 func (ec *executionContext) _Publication_status(ctx context.Context, field graphql.CollectedField, obj *domain.Publication) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12506,7 +12506,7 @@ func (ec *executionContext) fieldContext_Publication_status(_ context.Context, f
 }
 
 func (ec *executionContext) _Publication_institutions(ctx context.Context, field graphql.CollectedField, obj *domain.Publication) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12538,7 +12538,7 @@ func (ec *executionContext) fieldContext_Publication_institutions(_ context.Cont
 }
 
 func (ec *executionContext) _Publication_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Publication) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12570,7 +12570,7 @@ func (ec *executionContext) fieldContext_Publication_sources(_ context.Context, 
 }
 
 func (ec *executionContext) _PublicationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Publication]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12602,7 +12602,7 @@ func (ec *executionContext) fieldContext_PublicationConnection_edges(_ context.C
 }
 
 func (ec *executionContext) _PublicationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Publication]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12634,7 +12634,7 @@ func (ec *executionContext) fieldContext_PublicationConnection_nodes(_ context.C
 }
 
 func (ec *executionContext) _PublicationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Publication]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12666,7 +12666,7 @@ func (ec *executionContext) fieldContext_PublicationConnection_pageInfo(_ contex
 }
 
 func (ec *executionContext) _PublicationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Publication]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12689,7 +12689,7 @@ func (ec *executionContext) fieldContext_PublicationConnection_totalCount(_ cont
 }
 
 func (ec *executionContext) _PublicationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Publication]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12712,7 +12712,7 @@ func (ec *executionContext) fieldContext_PublicationEdge_cursor(_ context.Contex
 }
 
 func (ec *executionContext) _PublicationEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Publication]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12744,7 +12744,7 @@ func (ec *executionContext) fieldContext_PublicationEdge_node(_ context.Context,
 }
 
 func (ec *executionContext) _PublicationLink_relation(ctx context.Context, field graphql.CollectedField, obj *domain.PublicationLink) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12767,7 +12767,7 @@ func (ec *executionContext) fieldContext_PublicationLink_relation(_ context.Cont
 }
 
 func (ec *executionContext) _PublicationLink_publication(ctx context.Context, field graphql.CollectedField, obj *domain.PublicationLink) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12799,7 +12799,7 @@ func (ec *executionContext) fieldContext_PublicationLink_publication(_ context.C
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12843,7 +12843,7 @@ func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field g
 }
 
 func (ec *executionContext) _Query_council(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12887,7 +12887,7 @@ func (ec *executionContext) fieldContext_Query_council(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Query_meeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12931,7 +12931,7 @@ func (ec *executionContext) fieldContext_Query_meeting(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Query_person(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -12975,7 +12975,7 @@ func (ec *executionContext) fieldContext_Query_person(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_institution(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13019,7 +13019,7 @@ func (ec *executionContext) fieldContext_Query_institution(ctx context.Context, 
 }
 
 func (ec *executionContext) _Query_country(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13063,7 +13063,7 @@ func (ec *executionContext) fieldContext_Query_country(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Query_place(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13107,7 +13107,7 @@ func (ec *executionContext) fieldContext_Query_place(ctx context.Context, field 
 }
 
 func (ec *executionContext) _Query_initiative(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13151,7 +13151,7 @@ func (ec *executionContext) fieldContext_Query_initiative(ctx context.Context, f
 }
 
 func (ec *executionContext) _Query_theme(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13195,7 +13195,7 @@ func (ec *executionContext) fieldContext_Query_theme(ctx context.Context, field 
 }
 
 func (ec *executionContext) _Query_recommendation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13239,7 +13239,7 @@ func (ec *executionContext) fieldContext_Query_recommendation(ctx context.Contex
 }
 
 func (ec *executionContext) _Query_publication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13283,7 +13283,7 @@ func (ec *executionContext) fieldContext_Query_publication(ctx context.Context, 
 }
 
 func (ec *executionContext) _Query_source(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13327,7 +13327,7 @@ func (ec *executionContext) fieldContext_Query_source(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_councils(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13371,7 +13371,7 @@ func (ec *executionContext) fieldContext_Query_councils(ctx context.Context, fie
 }
 
 func (ec *executionContext) _Query_meetings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13415,7 +13415,7 @@ func (ec *executionContext) fieldContext_Query_meetings(ctx context.Context, fie
 }
 
 func (ec *executionContext) _Query_people(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13459,7 +13459,7 @@ func (ec *executionContext) fieldContext_Query_people(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_institutions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13503,7 +13503,7 @@ func (ec *executionContext) fieldContext_Query_institutions(ctx context.Context,
 }
 
 func (ec *executionContext) _Query_countries(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13547,7 +13547,7 @@ func (ec *executionContext) fieldContext_Query_countries(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Query_places(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13591,7 +13591,7 @@ func (ec *executionContext) fieldContext_Query_places(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_initiatives(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13635,7 +13635,7 @@ func (ec *executionContext) fieldContext_Query_initiatives(ctx context.Context, 
 }
 
 func (ec *executionContext) _Query_themes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13679,7 +13679,7 @@ func (ec *executionContext) fieldContext_Query_themes(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_recommendations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13723,7 +13723,7 @@ func (ec *executionContext) fieldContext_Query_recommendations(ctx context.Conte
 }
 
 func (ec *executionContext) _Query_publications(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13767,7 +13767,7 @@ func (ec *executionContext) fieldContext_Query_publications(ctx context.Context,
 }
 
 func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13811,7 +13811,7 @@ func (ec *executionContext) fieldContext_Query_sources(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Query_lookup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13855,7 +13855,7 @@ func (ec *executionContext) fieldContext_Query_lookup(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13899,7 +13899,7 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_recurrence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13943,7 +13943,7 @@ func (ec *executionContext) fieldContext_Query_recurrence(ctx context.Context, f
 }
 
 func (ec *executionContext) _Query_pairs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -13987,7 +13987,7 @@ func (ec *executionContext) fieldContext_Query_pairs(ctx context.Context, field 
 }
 
 func (ec *executionContext) _Query_counts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14031,7 +14031,7 @@ func (ec *executionContext) fieldContext_Query_counts(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_shortestPaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14075,7 +14075,7 @@ func (ec *executionContext) fieldContext_Query_shortestPaths(ctx context.Context
 }
 
 func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14119,7 +14119,7 @@ func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, fie
 }
 
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14163,7 +14163,7 @@ func (ec *executionContext) fieldContext_Query___type(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query___schema(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14195,7 +14195,7 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 }
 
 func (ec *executionContext) _Recommendation_id(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14218,7 +14218,7 @@ func (ec *executionContext) fieldContext_Recommendation_id(_ context.Context, fi
 }
 
 func (ec *executionContext) _Recommendation_meeting(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14250,7 +14250,7 @@ func (ec *executionContext) fieldContext_Recommendation_meeting(_ context.Contex
 }
 
 func (ec *executionContext) _Recommendation_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14273,7 +14273,7 @@ func (ec *executionContext) fieldContext_Recommendation_kind(_ context.Context, 
 }
 
 func (ec *executionContext) _Recommendation_text(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14296,7 +14296,7 @@ func (ec *executionContext) fieldContext_Recommendation_text(_ context.Context, 
 }
 
 func (ec *executionContext) _Recommendation_order(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14319,7 +14319,7 @@ func (ec *executionContext) fieldContext_Recommendation_order(_ context.Context,
 }
 
 func (ec *executionContext) _Recommendation_paraphrase(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14342,7 +14342,7 @@ func (ec *executionContext) fieldContext_Recommendation_paraphrase(_ context.Con
 }
 
 func (ec *executionContext) _Recommendation_attributedTo(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14374,7 +14374,7 @@ func (ec *executionContext) fieldContext_Recommendation_attributedTo(_ context.C
 }
 
 func (ec *executionContext) _Recommendation_initiatives(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14406,7 +14406,7 @@ func (ec *executionContext) fieldContext_Recommendation_initiatives(_ context.Co
 }
 
 func (ec *executionContext) _Recommendation_themes(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14438,7 +14438,7 @@ func (ec *executionContext) fieldContext_Recommendation_themes(_ context.Context
 }
 
 func (ec *executionContext) _Recommendation_countries(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14470,7 +14470,7 @@ func (ec *executionContext) fieldContext_Recommendation_countries(_ context.Cont
 }
 
 func (ec *executionContext) _Recommendation_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14502,7 +14502,7 @@ func (ec *executionContext) fieldContext_Recommendation_sources(_ context.Contex
 }
 
 func (ec *executionContext) _RecommendationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Recommendation]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14534,7 +14534,7 @@ func (ec *executionContext) fieldContext_RecommendationConnection_edges(_ contex
 }
 
 func (ec *executionContext) _RecommendationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Recommendation]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14566,7 +14566,7 @@ func (ec *executionContext) fieldContext_RecommendationConnection_nodes(_ contex
 }
 
 func (ec *executionContext) _RecommendationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Recommendation]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14598,7 +14598,7 @@ func (ec *executionContext) fieldContext_RecommendationConnection_pageInfo(_ con
 }
 
 func (ec *executionContext) _RecommendationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Recommendation]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14621,7 +14621,7 @@ func (ec *executionContext) fieldContext_RecommendationConnection_totalCount(_ c
 }
 
 func (ec *executionContext) _RecommendationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Recommendation]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14644,7 +14644,7 @@ func (ec *executionContext) fieldContext_RecommendationEdge_cursor(_ context.Con
 }
 
 func (ec *executionContext) _RecommendationEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Recommendation]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14676,7 +14676,7 @@ func (ec *executionContext) fieldContext_RecommendationEdge_node(_ context.Conte
 }
 
 func (ec *executionContext) _Recurrence_subject(ctx context.Context, field graphql.CollectedField, obj *domain.Recurrence) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14708,7 +14708,7 @@ func (ec *executionContext) fieldContext_Recurrence_subject(_ context.Context, f
 }
 
 func (ec *executionContext) _Recurrence_meetingCount(ctx context.Context, field graphql.CollectedField, obj *domain.Recurrence) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14731,7 +14731,7 @@ func (ec *executionContext) fieldContext_Recurrence_meetingCount(_ context.Conte
 }
 
 func (ec *executionContext) _Recurrence_recommendationCount(ctx context.Context, field graphql.CollectedField, obj *domain.Recurrence) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14754,7 +14754,7 @@ func (ec *executionContext) fieldContext_Recurrence_recommendationCount(_ contex
 }
 
 func (ec *executionContext) _Recurrence_recurring(ctx context.Context, field graphql.CollectedField, obj *domain.Recurrence) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14777,7 +14777,7 @@ func (ec *executionContext) fieldContext_Recurrence_recurring(_ context.Context,
 }
 
 func (ec *executionContext) _Recurrence_firstMention(ctx context.Context, field graphql.CollectedField, obj *domain.Recurrence) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14809,7 +14809,7 @@ func (ec *executionContext) fieldContext_Recurrence_firstMention(_ context.Conte
 }
 
 func (ec *executionContext) _Recurrence_lastMention(ctx context.Context, field graphql.CollectedField, obj *domain.Recurrence) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14841,7 +14841,7 @@ func (ec *executionContext) fieldContext_Recurrence_lastMention(_ context.Contex
 }
 
 func (ec *executionContext) _Recurrence_perYear(ctx context.Context, field graphql.CollectedField, obj *domain.Recurrence) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14873,7 +14873,7 @@ func (ec *executionContext) fieldContext_Recurrence_perYear(_ context.Context, f
 }
 
 func (ec *executionContext) _Recurrence_councils(ctx context.Context, field graphql.CollectedField, obj *domain.Recurrence) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14905,7 +14905,7 @@ func (ec *executionContext) fieldContext_Recurrence_councils(_ context.Context, 
 }
 
 func (ec *executionContext) _SearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.SearchHit]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14937,7 +14937,7 @@ func (ec *executionContext) fieldContext_SearchConnection_edges(_ context.Contex
 }
 
 func (ec *executionContext) _SearchConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.SearchHit]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -14969,7 +14969,7 @@ func (ec *executionContext) fieldContext_SearchConnection_nodes(_ context.Contex
 }
 
 func (ec *executionContext) _SearchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.SearchHit]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15001,7 +15001,7 @@ func (ec *executionContext) fieldContext_SearchConnection_pageInfo(_ context.Con
 }
 
 func (ec *executionContext) _SearchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.SearchHit]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15024,7 +15024,7 @@ func (ec *executionContext) fieldContext_SearchConnection_totalCount(_ context.C
 }
 
 func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.SearchHit]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15047,7 +15047,7 @@ func (ec *executionContext) fieldContext_SearchEdge_cursor(_ context.Context, fi
 }
 
 func (ec *executionContext) _SearchEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.SearchHit]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15079,7 +15079,7 @@ func (ec *executionContext) fieldContext_SearchEdge_node(_ context.Context, fiel
 }
 
 func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15111,7 +15111,7 @@ func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field
 }
 
 func (ec *executionContext) _SearchHit_id(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15134,7 +15134,7 @@ func (ec *executionContext) fieldContext_SearchHit_id(_ context.Context, field g
 }
 
 func (ec *executionContext) _SearchHit_kind(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15157,7 +15157,7 @@ func (ec *executionContext) fieldContext_SearchHit_kind(_ context.Context, field
 }
 
 func (ec *executionContext) _SearchHit_name(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15180,7 +15180,7 @@ func (ec *executionContext) fieldContext_SearchHit_name(_ context.Context, field
 }
 
 func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15203,7 +15203,7 @@ func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, fiel
 }
 
 func (ec *executionContext) _SearchHit_match(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15226,7 +15226,7 @@ func (ec *executionContext) fieldContext_SearchHit_match(_ context.Context, fiel
 }
 
 func (ec *executionContext) _SearchHit_field(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15249,7 +15249,7 @@ func (ec *executionContext) fieldContext_SearchHit_field(_ context.Context, fiel
 }
 
 func (ec *executionContext) _SearchHit_matched(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15272,7 +15272,7 @@ func (ec *executionContext) fieldContext_SearchHit_matched(_ context.Context, fi
 }
 
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15295,7 +15295,7 @@ func (ec *executionContext) fieldContext_Source_id(_ context.Context, field grap
 }
 
 func (ec *executionContext) _Source_url(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15318,7 +15318,7 @@ func (ec *executionContext) fieldContext_Source_url(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Source_title(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15341,7 +15341,7 @@ func (ec *executionContext) fieldContext_Source_title(_ context.Context, field g
 }
 
 func (ec *executionContext) _Source_publisher(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15364,7 +15364,7 @@ func (ec *executionContext) fieldContext_Source_publisher(_ context.Context, fie
 }
 
 func (ec *executionContext) _Source_published(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15387,7 +15387,7 @@ func (ec *executionContext) fieldContext_Source_published(_ context.Context, fie
 }
 
 func (ec *executionContext) _Source_language(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15410,7 +15410,7 @@ func (ec *executionContext) fieldContext_Source_language(_ context.Context, fiel
 }
 
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Source]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15442,7 +15442,7 @@ func (ec *executionContext) fieldContext_SourceConnection_edges(_ context.Contex
 }
 
 func (ec *executionContext) _SourceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Source]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15474,7 +15474,7 @@ func (ec *executionContext) fieldContext_SourceConnection_nodes(_ context.Contex
 }
 
 func (ec *executionContext) _SourceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Source]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15506,7 +15506,7 @@ func (ec *executionContext) fieldContext_SourceConnection_pageInfo(_ context.Con
 }
 
 func (ec *executionContext) _SourceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Source]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15529,7 +15529,7 @@ func (ec *executionContext) fieldContext_SourceConnection_totalCount(_ context.C
 }
 
 func (ec *executionContext) _SourceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Source]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15552,7 +15552,7 @@ func (ec *executionContext) fieldContext_SourceEdge_cursor(_ context.Context, fi
 }
 
 func (ec *executionContext) _SourceEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Source]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15584,7 +15584,7 @@ func (ec *executionContext) fieldContext_SourceEdge_node(_ context.Context, fiel
 }
 
 func (ec *executionContext) _SourceRef_source(ctx context.Context, field graphql.CollectedField, obj *domain.SourceRef) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15616,7 +15616,7 @@ func (ec *executionContext) fieldContext_SourceRef_source(_ context.Context, fie
 }
 
 func (ec *executionContext) _SourceRef_excerpt(ctx context.Context, field graphql.CollectedField, obj *domain.SourceRef) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15639,7 +15639,7 @@ func (ec *executionContext) fieldContext_SourceRef_excerpt(_ context.Context, fi
 }
 
 func (ec *executionContext) _Theme_id(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15662,7 +15662,7 @@ func (ec *executionContext) fieldContext_Theme_id(_ context.Context, field graph
 }
 
 func (ec *executionContext) _Theme_name(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15685,7 +15685,7 @@ func (ec *executionContext) fieldContext_Theme_name(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Theme_description(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15708,7 +15708,7 @@ func (ec *executionContext) fieldContext_Theme_description(_ context.Context, fi
 }
 
 func (ec *executionContext) _Theme_aliases(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15731,7 +15731,7 @@ func (ec *executionContext) fieldContext_Theme_aliases(_ context.Context, field 
 }
 
 func (ec *executionContext) _Theme_recurrence(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15775,7 +15775,7 @@ func (ec *executionContext) fieldContext_Theme_recurrence(ctx context.Context, f
 }
 
 func (ec *executionContext) _Theme_meetings(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15819,7 +15819,7 @@ func (ec *executionContext) fieldContext_Theme_meetings(ctx context.Context, fie
 }
 
 func (ec *executionContext) _Theme_recommendations(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15863,7 +15863,7 @@ func (ec *executionContext) fieldContext_Theme_recommendations(ctx context.Conte
 }
 
 func (ec *executionContext) _Theme_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15895,7 +15895,7 @@ func (ec *executionContext) fieldContext_Theme_sources(_ context.Context, field 
 }
 
 func (ec *executionContext) _ThemeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Theme]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15927,7 +15927,7 @@ func (ec *executionContext) fieldContext_ThemeConnection_edges(_ context.Context
 }
 
 func (ec *executionContext) _ThemeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Theme]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15959,7 +15959,7 @@ func (ec *executionContext) fieldContext_ThemeConnection_nodes(_ context.Context
 }
 
 func (ec *executionContext) _ThemeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Theme]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -15991,7 +15991,7 @@ func (ec *executionContext) fieldContext_ThemeConnection_pageInfo(_ context.Cont
 }
 
 func (ec *executionContext) _ThemeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Theme]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16014,7 +16014,7 @@ func (ec *executionContext) fieldContext_ThemeConnection_totalCount(_ context.Co
 }
 
 func (ec *executionContext) _ThemeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Theme]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16037,7 +16037,7 @@ func (ec *executionContext) fieldContext_ThemeEdge_cursor(_ context.Context, fie
 }
 
 func (ec *executionContext) _ThemeEdge_node(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Theme]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16069,7 +16069,7 @@ func (ec *executionContext) fieldContext_ThemeEdge_node(_ context.Context, field
 }
 
 func (ec *executionContext) _WeightedPair_a(ctx context.Context, field graphql.CollectedField, obj *domain.WeightedPair) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16101,7 +16101,7 @@ func (ec *executionContext) fieldContext_WeightedPair_a(_ context.Context, field
 }
 
 func (ec *executionContext) _WeightedPair_b(ctx context.Context, field graphql.CollectedField, obj *domain.WeightedPair) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16133,7 +16133,7 @@ func (ec *executionContext) fieldContext_WeightedPair_b(_ context.Context, field
 }
 
 func (ec *executionContext) _WeightedPair_weight(ctx context.Context, field graphql.CollectedField, obj *domain.WeightedPair) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16156,7 +16156,7 @@ func (ec *executionContext) fieldContext_WeightedPair_weight(_ context.Context, 
 }
 
 func (ec *executionContext) _WriteResult_created(ctx context.Context, field graphql.CollectedField, obj *curate.WriteResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16179,7 +16179,7 @@ func (ec *executionContext) fieldContext_WriteResult_created(_ context.Context, 
 }
 
 func (ec *executionContext) _WriteResult_updated(ctx context.Context, field graphql.CollectedField, obj *curate.WriteResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16202,7 +16202,7 @@ func (ec *executionContext) fieldContext_WriteResult_updated(_ context.Context, 
 }
 
 func (ec *executionContext) _WriteResult_deleted(ctx context.Context, field graphql.CollectedField, obj *curate.WriteResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16225,7 +16225,7 @@ func (ec *executionContext) fieldContext_WriteResult_deleted(_ context.Context, 
 }
 
 func (ec *executionContext) _YearCount_year(ctx context.Context, field graphql.CollectedField, obj *domain.YearCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16248,7 +16248,7 @@ func (ec *executionContext) fieldContext_YearCount_year(_ context.Context, field
 }
 
 func (ec *executionContext) _YearCount_meetings(ctx context.Context, field graphql.CollectedField, obj *domain.YearCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16271,7 +16271,7 @@ func (ec *executionContext) fieldContext_YearCount_meetings(_ context.Context, f
 }
 
 func (ec *executionContext) _YearCount_recommendations(ctx context.Context, field graphql.CollectedField, obj *domain.YearCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16294,7 +16294,7 @@ func (ec *executionContext) fieldContext_YearCount_recommendations(_ context.Con
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16317,7 +16317,7 @@ func (ec *executionContext) fieldContext___Directive_name(_ context.Context, fie
 }
 
 func (ec *executionContext) ___Directive_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16340,7 +16340,7 @@ func (ec *executionContext) fieldContext___Directive_description(_ context.Conte
 }
 
 func (ec *executionContext) ___Directive_isRepeatable(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16363,7 +16363,7 @@ func (ec *executionContext) fieldContext___Directive_isRepeatable(_ context.Cont
 }
 
 func (ec *executionContext) ___Directive_locations(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16386,7 +16386,7 @@ func (ec *executionContext) fieldContext___Directive_locations(_ context.Context
 }
 
 func (ec *executionContext) ___Directive_args(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16430,7 +16430,7 @@ func (ec *executionContext) fieldContext___Directive_args(ctx context.Context, f
 }
 
 func (ec *executionContext) ___EnumValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16453,7 +16453,7 @@ func (ec *executionContext) fieldContext___EnumValue_name(_ context.Context, fie
 }
 
 func (ec *executionContext) ___EnumValue_description(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16476,7 +16476,7 @@ func (ec *executionContext) fieldContext___EnumValue_description(_ context.Conte
 }
 
 func (ec *executionContext) ___EnumValue_isDeprecated(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16499,7 +16499,7 @@ func (ec *executionContext) fieldContext___EnumValue_isDeprecated(_ context.Cont
 }
 
 func (ec *executionContext) ___EnumValue_deprecationReason(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16522,7 +16522,7 @@ func (ec *executionContext) fieldContext___EnumValue_deprecationReason(_ context
 }
 
 func (ec *executionContext) ___Field_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16545,7 +16545,7 @@ func (ec *executionContext) fieldContext___Field_name(_ context.Context, field g
 }
 
 func (ec *executionContext) ___Field_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16568,7 +16568,7 @@ func (ec *executionContext) fieldContext___Field_description(_ context.Context, 
 }
 
 func (ec *executionContext) ___Field_args(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16612,7 +16612,7 @@ func (ec *executionContext) fieldContext___Field_args(ctx context.Context, field
 }
 
 func (ec *executionContext) ___Field_type(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16644,7 +16644,7 @@ func (ec *executionContext) fieldContext___Field_type(_ context.Context, field g
 }
 
 func (ec *executionContext) ___Field_isDeprecated(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16667,7 +16667,7 @@ func (ec *executionContext) fieldContext___Field_isDeprecated(_ context.Context,
 }
 
 func (ec *executionContext) ___Field_deprecationReason(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16690,7 +16690,7 @@ func (ec *executionContext) fieldContext___Field_deprecationReason(_ context.Con
 }
 
 func (ec *executionContext) ___InputValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16713,7 +16713,7 @@ func (ec *executionContext) fieldContext___InputValue_name(_ context.Context, fi
 }
 
 func (ec *executionContext) ___InputValue_description(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16736,7 +16736,7 @@ func (ec *executionContext) fieldContext___InputValue_description(_ context.Cont
 }
 
 func (ec *executionContext) ___InputValue_type(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16768,7 +16768,7 @@ func (ec *executionContext) fieldContext___InputValue_type(_ context.Context, fi
 }
 
 func (ec *executionContext) ___InputValue_defaultValue(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16791,7 +16791,7 @@ func (ec *executionContext) fieldContext___InputValue_defaultValue(_ context.Con
 }
 
 func (ec *executionContext) ___InputValue_isDeprecated(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16814,7 +16814,7 @@ func (ec *executionContext) fieldContext___InputValue_isDeprecated(_ context.Con
 }
 
 func (ec *executionContext) ___InputValue_deprecationReason(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16837,7 +16837,7 @@ func (ec *executionContext) fieldContext___InputValue_deprecationReason(_ contex
 }
 
 func (ec *executionContext) ___Schema_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16860,7 +16860,7 @@ func (ec *executionContext) fieldContext___Schema_description(_ context.Context,
 }
 
 func (ec *executionContext) ___Schema_types(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16892,7 +16892,7 @@ func (ec *executionContext) fieldContext___Schema_types(_ context.Context, field
 }
 
 func (ec *executionContext) ___Schema_queryType(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16924,7 +16924,7 @@ func (ec *executionContext) fieldContext___Schema_queryType(_ context.Context, f
 }
 
 func (ec *executionContext) ___Schema_mutationType(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16956,7 +16956,7 @@ func (ec *executionContext) fieldContext___Schema_mutationType(_ context.Context
 }
 
 func (ec *executionContext) ___Schema_subscriptionType(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16988,7 +16988,7 @@ func (ec *executionContext) fieldContext___Schema_subscriptionType(_ context.Con
 }
 
 func (ec *executionContext) ___Schema_directives(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17020,7 +17020,7 @@ func (ec *executionContext) fieldContext___Schema_directives(_ context.Context, 
 }
 
 func (ec *executionContext) ___Type_kind(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17043,7 +17043,7 @@ func (ec *executionContext) fieldContext___Type_kind(_ context.Context, field gr
 }
 
 func (ec *executionContext) ___Type_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17066,7 +17066,7 @@ func (ec *executionContext) fieldContext___Type_name(_ context.Context, field gr
 }
 
 func (ec *executionContext) ___Type_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17089,7 +17089,7 @@ func (ec *executionContext) fieldContext___Type_description(_ context.Context, f
 }
 
 func (ec *executionContext) ___Type_specifiedByURL(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17112,7 +17112,7 @@ func (ec *executionContext) fieldContext___Type_specifiedByURL(_ context.Context
 }
 
 func (ec *executionContext) ___Type_fields(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17156,7 +17156,7 @@ func (ec *executionContext) fieldContext___Type_fields(ctx context.Context, fiel
 }
 
 func (ec *executionContext) ___Type_interfaces(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17188,7 +17188,7 @@ func (ec *executionContext) fieldContext___Type_interfaces(_ context.Context, fi
 }
 
 func (ec *executionContext) ___Type_possibleTypes(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17220,7 +17220,7 @@ func (ec *executionContext) fieldContext___Type_possibleTypes(_ context.Context,
 }
 
 func (ec *executionContext) ___Type_enumValues(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17264,7 +17264,7 @@ func (ec *executionContext) fieldContext___Type_enumValues(ctx context.Context, 
 }
 
 func (ec *executionContext) ___Type_inputFields(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17308,7 +17308,7 @@ func (ec *executionContext) fieldContext___Type_inputFields(ctx context.Context,
 }
 
 func (ec *executionContext) ___Type_ofType(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17340,7 +17340,7 @@ func (ec *executionContext) fieldContext___Type_ofType(_ context.Context, field 
 }
 
 func (ec *executionContext) ___Type_isOneOf(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,

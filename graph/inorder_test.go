@@ -18,13 +18,18 @@ import (
 // for one operation, resolved in order or not, whose recovered panics
 // become errors ("panic: ...").
 func execFor(inOrder bool) (*executionContext, context.Context) {
+	return execWith(&Resolver{InOrder: inOrder})
+}
+
+// execWith is execFor with the given resolver.
+func execWith(r *Resolver) (*executionContext, context.Context) {
 	recoverer := func(ctx context.Context, err any) error { return fmt.Errorf("panic: %v", err) }
 	oc := &graphql.OperationContext{RecoverFunc: recoverer}
 	ctx := graphql.WithOperationContext(context.Background(), oc)
 	ctx = graphql.WithResponseContext(ctx, graphql.DefaultErrorPresenter, recoverer)
 	ec := &executionContext{&graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]{
 		OperationContext:      oc,
-		ExecutableSchemaState: &graphql.ExecutableSchemaState[ResolverRoot, DirectiveRoot, ComplexityRoot]{Resolvers: &Resolver{InOrder: inOrder}},
+		ExecutableSchemaState: &graphql.ExecutableSchemaState[ResolverRoot, DirectiveRoot, ComplexityRoot]{Resolvers: r},
 	}}
 	return ec, ctx
 }

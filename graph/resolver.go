@@ -14,4 +14,7 @@ type Resolver struct {
 	// goroutines (inorder.go): for a store in process, whose loaders read
 	// at once (loader.InOrder).
 	InOrder bool
+	// DirectFields reads each field without the field middleware
+	// (field.go): for a server none of whose extensions intercepts fields.
+	DirectFields bool
 }

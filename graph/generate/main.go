@@ -1,17 +1,21 @@
-// Command generate runs gqlgen on the schema (gqlgen.yml), then routes three
-// calls of the generated code through graph's own functions (inorder.go):
+// Command generate runs gqlgen on the schema (gqlgen.yml), then routes four
+// calls of the generated code through graph's own functions (inorder.go,
+// field.go):
 //
 //   - graphql.MarshalSliceConcurrently, which starts a goroutine per element
 //     of every list of objects;
 //   - FieldSet.ResolveConcurrently, which starts a goroutine for every
 //     resolver field of an object beyond the first;
 //   - graphql.NewDeferredGroup, which computes the object's path for @defer
-//     even when no field of the object is deferred.
+//     even when no field of the object is deferred;
+//   - graphql.ResolveField, which sends every field's read through the field
+//     middleware by way of two closures, and boxes its value twice.
 //
-// Those functions do what gqlgen does, unless the request is resolved in
+// The first three do what gqlgen does, unless the request is resolved in
 // order (Resolver.InOrder: the embedded store, which answers in process, so
-// that a goroutine costs more than the read it waits for). gqlgen 0.17.98 has
-// no option for any of the three. Run it from the repository (go generate ./graph);
+// that a goroutine costs more than the read it waits for); the last, unless
+// no extension intercepts fields (Resolver.DirectFields, both stores).
+// gqlgen 0.17.98 has no option for any of the four. Run it from the repository (go generate ./graph);
 // CI runs it and fails if the committed code differs.
 package main
 
@@ -35,6 +39,7 @@ var rewrites = []rewrite{
 	{"graphql.MarshalSliceConcurrently(ctx,", "ec.marshalList(ctx,"},
 	{"out.ResolveConcurrently(ec.OperationContext, &deferred, i,", "ec.resolveField(ctx, out, field, &deferred, i,"},
 	{"graphql.NewDeferredGroup(ctx)", "ec.newDeferredGroup(ctx, fields)"},
+	{"return graphql.ResolveField(\n", "return resolveValue(ec,\n"},
 }
 
 func main() {

@@ -13,7 +13,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+
 	"github.com/expertgraph/expertgraph/internal/domain"
+	"github.com/expertgraph/expertgraph/internal/metrics"
 )
 
 // stubStore answers ListMeetings with a function of the test; any other
@@ -138,6 +142,37 @@ func TestPprofOnlyWhenAsked(t *testing.T) {
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/debug/pprof/", nil))
 		if got := rec.Code == http.StatusOK; got != on {
 			t.Errorf("Pprof %v: GET /debug/pprof/ = %d", on, rec.Code)
+		}
+	}
+}
+
+// fieldSpy is an extension that intercepts fields.
+type fieldSpy struct{}
+
+func (fieldSpy) ExtensionName() string                   { return "fieldSpy" }
+func (fieldSpy) Validate(graphql.ExecutableSchema) error { return nil }
+func (fieldSpy) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
+	return next(ctx)
+}
+
+// TestInterceptsFields checks that fields are read directly
+// (graph.Resolver.DirectFields) only when no extension of the server
+// intercepts them: the server's own do not, one that does turns it off.
+func TestInterceptsFields(t *testing.T) {
+	own := []graphql.HandlerExtension{extension.Introspection{}, shape{maxDepth: 1, maxFields: 1},
+		extension.FixedComplexityLimit(1), metrics.New().Extension()}
+	cases := []struct {
+		name string
+		exts []graphql.HandlerExtension
+		want bool
+	}{
+		{"none", nil, false},
+		{"the server's own", own, false},
+		{"one that intercepts fields", append(own[:len(own):len(own)], fieldSpy{}), true},
+	}
+	for _, c := range cases {
+		if got := interceptsFields(c.exts); got != c.want {
+			t.Errorf("%s: interceptsFields %v, want %v", c.name, got, c.want)
 		}
 	}
 }

@@ -59,18 +59,23 @@ func GraphQL(cfg Config) http.Handler {
 // with gqlgen's).
 func graphQL(cfg Config, post graphql.Transport) http.Handler {
 	cfg = withDefaults(cfg)
+	exts := []graphql.HandlerExtension{
+		extension.Introspection{},
+		shape{maxDepth: cfg.Limits.MaxDepth, maxFields: cfg.Limits.MaxFields},
+		extension.FixedComplexityLimit(cfg.Limits.MaxComplexity),
+	}
+	if cfg.Metrics != nil {
+		exts = append(exts, cfg.Metrics.Extension())
+	}
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{
-		Resolvers:  &graph.Resolver{Store: cfg.Store, InOrder: cfg.InOrder},
+		Resolvers:  &graph.Resolver{Store: cfg.Store, InOrder: cfg.InOrder, DirectFields: !interceptsFields(exts)},
 		Complexity: graph.Complexity(),
 	}))
 	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
 	srv.AddTransport(post)
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
-	srv.Use(shape{maxDepth: cfg.Limits.MaxDepth, maxFields: cfg.Limits.MaxFields})
-	srv.Use(extension.FixedComplexityLimit(cfg.Limits.MaxComplexity))
-	if cfg.Metrics != nil {
-		srv.Use(cfg.Metrics.Extension())
+	for _, e := range exts {
+		srv.Use(e)
 	}
 	srv.SetErrorPresenter(presenter(cfg.Logger))
 	srv.SetRecoverFunc(recoverer(cfg.Logger))
@@ -80,6 +85,17 @@ func graphQL(cfg Config, post graphql.Transport) http.Handler {
 	}
 	h = timeout(time.Duration(cfg.Limits.Timeout)*time.Millisecond, h)
 	return limitBody(cfg.Limits.MaxBodyBytes, h)
+}
+
+// interceptsFields reports whether any of exts intercepts fields: then the
+// resolvers must send each field through them (graph.Resolver.DirectFields).
+func interceptsFields(exts []graphql.HandlerExtension) bool {
+	for _, e := range exts {
+		if _, ok := e.(graphql.FieldInterceptor); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // New returns the server's whole handler.

@@ -1,0 +1,81 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// Direct field resolution.
+//
+// gqlgen resolves every field of an answer through graphql.ResolveField,
+// which sends the field's read through the field middleware (the chain of
+// the server's graphql.FieldInterceptor extensions) by way of two closures,
+// and boxes the value a second time to keep it in the field context: a few
+// allocations per field, thousands in a person's history. With
+// Resolver.DirectFields (set by httpserver when no extension intercepts
+// fields, whose middleware then only calls the read) resolveValue reads the
+// field itself, with the same field context, errors and recovery; otherwise,
+// and for a field with directives, it is graphql.ResolveField. The generator
+// (graph/generate) routes the generated code through it.
+
+// directFields reports whether this request's fields are read directly.
+func (ec *executionContext) directFields() bool {
+	r, ok := ec.Resolvers.(*Resolver)
+	return ok && r.DirectFields
+}
+
+// resolveValue is graphql.ResolveField without the field middleware, when
+// ec.directFields and the field has no directives (middlewareChain nil).
+func resolveValue[T any](ec *executionContext, ctx context.Context, oc *graphql.OperationContext, field graphql.CollectedField,
+	initializeFieldContext func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error),
+	fieldResolver func(ctx context.Context) (any, error),
+	middlewareChain func(ctx context.Context, next graphql.Resolver) graphql.Resolver,
+	marshal func(ctx context.Context, sel ast.SelectionSet, v T) graphql.Marshaler,
+	recoverFromPanic bool, nonNull bool) (ret graphql.Marshaler) {
+	if middlewareChain != nil || !ec.directFields() {
+		return graphql.ResolveField(ctx, oc, field, initializeFieldContext, fieldResolver, middlewareChain, marshal, recoverFromPanic, nonNull)
+	}
+	fc, err := initializeFieldContext(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if recoverFromPanic {
+		defer func() {
+			if r := recover(); r != nil {
+				oc.Error(ctx, oc.Recover(ctx, r))
+				ret = graphql.Null
+			}
+		}()
+	}
+	v, err := fieldResolver(ctx)
+	if err != nil {
+		oc.Error(ctx, graphql.AddFieldLocationToError(ctx, err))
+		if fc.NonNull && !nonNull {
+			return graphql.RequiredNull
+		}
+		return graphql.Null
+	}
+	if v == nil {
+		if nonNull || fc.NonNull {
+			graphql.AddInvalidNullError(ctx, "")
+		}
+		if fc.NonNull && !nonNull {
+			return graphql.RequiredNull
+		}
+		return graphql.Null
+	}
+	if res, ok := v.(T); ok {
+		fc.Result = v
+		return marshal(ctx, field.Selections, res)
+	}
+	if res, ok := v.(graphql.Marshaler); ok {
+		fc.Result = v
+		return res
+	}
+	var t T
+	oc.Errorf(ctx, `unexpected type %T from middleware/directive chain, should be %T`, v, t)
+	return graphql.Null
+}

@@ -1,0 +1,106 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// TestResolveValue checks that a field read directly answers what gqlgen's
+// ResolveField answers, value and errors (with the field's path), for every
+// way a read can end; and that a field with directives, or a resolver
+// without DirectFields, still goes through the field middleware.
+func TestResolveValue(t *testing.T) {
+	type result struct {
+		text     string
+		errors   []string
+		paths    []string
+		fcResult any
+	}
+	marshal := func(_ context.Context, _ ast.SelectionSet, v string) graphql.Marshaler {
+		return graphql.MarshalString(v)
+	}
+	panicking := func(context.Context, ast.SelectionSet, string) graphql.Marshaler { panic("marshal") }
+	cases := []struct {
+		name    string
+		read    func(ctx context.Context) (any, error)
+		marshal func(context.Context, ast.SelectionSet, string) graphql.Marshaler
+		nonNull bool
+		want    string
+		errors  []string
+	}{
+		{"a value", func(context.Context) (any, error) { return "x", nil }, marshal, true, `"x"`, nil},
+		{"an error", func(context.Context) (any, error) { return nil, errors.New("boom") }, marshal, false, "null", []string{"boom"}},
+		{"a panic in the read", func(context.Context) (any, error) { panic("read") }, marshal, false, "null", []string{"panic: read"}},
+		{"a panic in the marshaller", func(context.Context) (any, error) { return "x", nil }, panicking, false, "null", []string{"panic: marshal"}},
+		{"a null of a nullable field", func(context.Context) (any, error) { return nil, nil }, marshal, false, "null", nil},
+		{"a null of a non-null field", func(context.Context) (any, error) { return nil, nil }, marshal, true, "null",
+			[]string{"cannot return null for non-null field Thing.f"}},
+		{"a marshaller", func(context.Context) (any, error) { return graphql.MarshalInt(7), nil }, marshal, false, "7", nil},
+		{"a value of another type", func(context.Context) (any, error) { return 7, nil }, marshal, false, "null",
+			[]string{"unexpected type int from middleware/directive chain, should be string"}},
+	}
+	run := func(direct bool, mw func(ctx context.Context, next graphql.Resolver) graphql.Resolver, i int) (result, int) {
+		c := cases[i]
+		ec, ctx := execWith(&Resolver{DirectFields: direct})
+		intercepted := 0
+		ec.OperationContext.ResolverMiddleware = func(ctx context.Context, next graphql.Resolver) (any, error) {
+			intercepted++
+			return next(ctx)
+		}
+		ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{Object: "Query", Field: graphql.CollectedField{Field: &ast.Field{Alias: "q"}}})
+		var fc *graphql.FieldContext
+		field := graphql.CollectedField{Field: &ast.Field{Name: "f", Alias: "f"}}
+		got := resolveValue(ec, ctx, ec.OperationContext, field,
+			func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+				fc, _ = graphql.NewScalarFieldContext("Thing", field, false, false, "String")
+				return fc, nil
+			}, c.read, mw, c.marshal, true, c.nonNull)
+		r := result{text: text(got), fcResult: fc.Result}
+		for _, e := range graphql.GetErrors(ctx) {
+			r.errors = append(r.errors, e.Message)
+			r.paths = append(r.paths, e.Path.String())
+		}
+		return r, intercepted
+	}
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			direct, n := run(true, nil, i)
+			if n != 0 {
+				t.Errorf("read directly, the field middleware ran %d times", n)
+			}
+			gqlgen, n := run(false, nil, i)
+			if n != 1 {
+				t.Errorf("through gqlgen, the field middleware ran %d times, want 1", n)
+			}
+			if fmt.Sprint(direct) != fmt.Sprint(gqlgen) {
+				t.Errorf("read directly %+v, through gqlgen %+v", direct, gqlgen)
+			}
+			if direct.text != c.want {
+				t.Errorf("%s, want %s", direct.text, c.want)
+			}
+			for j, e := range c.errors {
+				if j >= len(direct.errors) || !strings.Contains(direct.errors[j], e) {
+					t.Errorf("errors %q, want %q", direct.errors, c.errors)
+				}
+			}
+			if len(direct.errors) != len(c.errors) {
+				t.Errorf("errors %q, want %q", direct.errors, c.errors)
+			}
+			for _, p := range direct.paths {
+				if p != "q.f" {
+					t.Errorf("error at %q, want q.f", p)
+				}
+			}
+			directive := func(ctx context.Context, next graphql.Resolver) graphql.Resolver { return next }
+			if _, n := run(true, directive, i); n != 1 {
+				t.Errorf("a field with a directive: the field middleware ran %d times, want 1", n)
+			}
+		})
+	}
+}

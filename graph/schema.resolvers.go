@@ -25,7 +25,7 @@ func (r *appearanceResolver) Person(ctx context.Context, obj *domain.Appearance)
 }
 
 func (r *appearanceResolver) Institution(ctx context.Context, obj *domain.Appearance) (*domain.Institution, error) {
-	return loader.One(ctx, loader.For(ctx).Institution, obj.InstitutionID)
+	return loader.Ref(ctx, loader.For(ctx).Institution, domain.KindInstitution, obj.InstitutionID)
 }
 
 func (r *appearanceResolver) Country(ctx context.Context, obj *domain.Appearance) (*domain.Country, error) {
@@ -45,7 +45,7 @@ func (r *councilResolver) Meetings(ctx context.Context, obj *domain.Council, sor
 }
 
 func (r *councilCountResolver) Council(ctx context.Context, obj *domain.CouncilCount) (*domain.Council, error) {
-	return loader.One(ctx, loader.For(ctx).Council, obj.CouncilID)
+	return loader.Ref(ctx, loader.For(ctx).Council, domain.KindCouncil, obj.CouncilID)
 }
 
 func (r *initiativeResolver) Recurrence(ctx context.Context, obj *domain.Initiative, council *string, country *string, dates *domain.DateRange) (*domain.Recurrence, error) {
@@ -77,11 +77,11 @@ func (r *institutionResolver) Meetings(ctx context.Context, obj *domain.Institut
 }
 
 func (r *meetingResolver) Council(ctx context.Context, obj *domain.Meeting) (*domain.Council, error) {
-	return loader.One(ctx, loader.For(ctx).Council, obj.CouncilID)
+	return loader.Ref(ctx, loader.For(ctx).Council, domain.KindCouncil, obj.CouncilID)
 }
 
 func (r *meetingResolver) Place(ctx context.Context, obj *domain.Meeting) (*domain.Place, error) {
-	return loader.One(ctx, loader.For(ctx).Place, obj.PlaceID)
+	return loader.Ref(ctx, loader.For(ctx).Place, domain.KindPlace, obj.PlaceID)
 }
 
 func (r *meetingResolver) Country(ctx context.Context, obj *domain.Meeting) (*domain.Country, error) {

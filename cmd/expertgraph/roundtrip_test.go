@@ -112,7 +112,7 @@ func TestRoundTripsPerQuestion(t *testing.T) {
 		{"q3-recurrence", `{ recurrence(ids: ["instc"]) { meetingCount recommendationCount
 			firstMention { date meeting { id } } lastMention { date meeting { id } }
 			perYear { year meetings recommendations } councils { council { id } meetings recommendations } } }`,
-			map[string]int{"RecurrenceWith": 1}, nil},
+			map[string]int{"Recurrence": 1}, nil}, // its meetings and councils asked for their IDs alone (loader/ref.go)
 		{"q4-recommendations", `{ recommendations(filter: {initiative: "instc"}, first: 20) {
 			totalCount nodes { id kind text meeting { id date } } } }`,
 			map[string]int{"ListRecommendationsWith": 1}, nil},
@@ -132,6 +132,12 @@ func TestRoundTripsPerQuestion(t *testing.T) {
 			person { name appearances { meeting { title } } } } } }`,
 			map[string]int{"MeetingsWith": 1, "AppearancesByPersonWith": 1},
 			map[string]int{"MeetingsWith": 1, "AppearancesByPersonWith": 8}}, // raec-5's 8 speakers
+		{"references asked for their IDs alone are not read", `{ meeting(id: "raec-5") { id council { id __typename } place { ... on Node { id } } } }`,
+			map[string]int{"Meetings": 1}, nil},
+		{"a reference asked for more is", `{ meeting(id: "raec-5") { id council { id name } place { id } } }`,
+			map[string]int{"MeetingsWith": 1}, nil},
+		{"a page's meetings asked for their IDs alone", `{ recommendations(filter: {initiative: "instc"}, first: 20) { nodes { id meeting { id } } } }`,
+			map[string]int{"ListRecommendationsWith": 1}, nil},
 		{"nothing to include", `{ meeting(id: "raec-5") { id title } person(id: "hikmet-hajiyev") { name } }`,
 			map[string]int{"Meetings": 1, "People": 1}, nil},
 	}
@@ -363,6 +369,64 @@ func TestBatchWaitHonoursTheRequest(t *testing.T) {
 							t.Errorf("after %v: %v, want %v", took, err, end.wantErr)
 						}
 					})
+				}
+			}
+		})
+	}
+}
+
+// TestIDOnlyReferencesAnswerAsRead checks, on every store, that references
+// asked for their IDs alone, answered from the reference without a read
+// (loader/ref.go), answer the IDs of the nodes read in full.
+func TestIDOnlyReferencesAnswerAsRead(t *testing.T) {
+	cases := []struct{ name, idOnly, read string }{
+		{"a person's history", `{ person(id: "hikmet-hajiyev") { appearances { meeting { id council { id } } person { id } institution { id } } } }`,
+			`{ person(id: "hikmet-hajiyev") { appearances { meeting { id title council { id name } } person { id name } institution { id name } } } }`},
+		{"a meeting", `{ meeting(id: "raec-5") { council { id } place { id } speakers { person { id } institution { id } } } }`,
+			`{ meeting(id: "raec-5") { council { id name } place { id name } speakers { person { id name } institution { id name } } } }`},
+		{"a recurrence", `{ recurrence(ids: ["instc"]) { firstMention { meeting { id } } lastMention { meeting { id } } councils { council { id } } } }`,
+			`{ recurrence(ids: ["instc"]) { firstMention { meeting { id title } } lastMention { meeting { id title } } councils { council { id name } } } }`},
+		{"recommendations", `{ recommendations(filter: {initiative: "instc"}, first: 5) { nodes { id meeting { id } } } }`,
+			`{ recommendations(filter: {initiative: "instc"}, first: 5) { nodes { id meeting { id title } } } }`},
+	}
+	// strip removes the fields only the full read asks for.
+	var strip func(v any) any
+	strip = func(v any) any {
+		switch v := v.(type) {
+		case map[string]any:
+			delete(v, "name")
+			delete(v, "title")
+			for k, x := range v {
+				v[k] = strip(x)
+			}
+		case []any:
+			for i, x := range v {
+				v[i] = strip(x)
+			}
+		}
+		return v
+	}
+	for _, sc := range testStores(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			h := httpserver.New(httpserver.Config{Store: seeded(t, sc), Logger: discardLogger(), InOrder: sc.inOrder})
+			answer := func(query string) any {
+				r := post(t, h, query, nil)
+				if codes, msg := errorCodes(t, r.Body); len(codes) > 0 {
+					t.Fatalf("errors: %s", msg)
+				}
+				var got struct{ Data any }
+				if err := json.Unmarshal(r.Body, &got); err != nil {
+					t.Fatal(err)
+				}
+				return got.Data
+			}
+			for _, c := range cases {
+				idOnly, read := answer(c.idOnly), strip(answer(c.read))
+				if !reflect.DeepEqual(idOnly, read) {
+					t.Errorf("%s: IDs alone answer %v, read in full %v", c.name, idOnly, read)
+				}
+				if !strings.Contains(fmt.Sprint(idOnly), "id:") {
+					t.Errorf("%s: no IDs in %v", c.name, idOnly)
 				}
 			}
 		})

@@ -24,6 +24,11 @@ import "context"
 // when an ID they are about or scoped to (IDArg: a subject, a path's end, a
 // council, a country) names no node of the kind expected, saying which.
 //
+// Every reference a stored node or appearance holds names a stored node of
+// the kind expected: Upsert refuses an unknown one, Delete a node still
+// referred to, and Merge rewrites references to the kept node. Readers never
+// return a dangling reference.
+//
 // Every method returns EUNAVAILABLE when the backend does not answer.
 type Store interface {
 	// Ping returns nil when the store can serve requests.

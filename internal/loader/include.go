@@ -98,6 +98,9 @@ func walk(op *graphql.OperationContext, typ string, sels ast.SelectionSet, w *wa
 			continue
 		}
 		k, ref := refFields[typ][f.Name]
+		if ref && refIDOnly(op, f) {
+			continue // answered from the reference (ref.go)
+		}
 		if ref {
 			w.kinds[k] = true
 		}
@@ -310,8 +313,12 @@ func (l *Loaders) fieldsOnly(ctx context.Context) map[domain.Kind][]string {
 	return fields
 }
 
-// PersonOf loads a person ("" = none), with what the query asks of them.
+// PersonOf loads a person ("" = none), with what the query asks of them;
+// only the ID if that is all it asks (ref.go).
 func (l *Loaders) PersonOf(ctx context.Context, id string) (*domain.Person, error) {
+	if n, ok := idRef(ctx, domain.KindPerson, id).(*domain.Person); ok {
+		return n, nil
+	}
 	l.personWith.note(ctx, l)
 	return One(ctx, l.Person, id)
 }
@@ -323,8 +330,12 @@ func (l *Loaders) MustPerson(ctx context.Context, id string) (*domain.Person, er
 	return Must(ctx, l.Person, domain.KindPerson, id)
 }
 
-// MeetingOf loads a meeting ("" = none), with the nodes the query asks of it.
+// MeetingOf loads a meeting ("" = none), with the nodes the query asks of
+// it; only the ID if that is all it asks (ref.go).
 func (l *Loaders) MeetingOf(ctx context.Context, id string) (*domain.Meeting, error) {
+	if n, ok := idRef(ctx, domain.KindMeeting, id).(*domain.Meeting); ok {
+		return n, nil
+	}
 	l.meetingWith.note(ctx, l)
 	return One(ctx, l.Meeting, id)
 }

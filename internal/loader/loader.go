@@ -48,6 +48,10 @@ type Loaders struct {
 	// What each field of the document asks of its read (*ast.Field →
 	// wanted; include.go).
 	walks sync.Map
+	// Whether each field of the document that follows a reference asks
+	// its ID alone (*ast.Field → bool; ref.go).
+	idOnlyRefs sync.Map
+	idNodes    idNodes
 	// The request's root counts fields (counts.go).
 	counts countBatch
 	wait   time.Duration

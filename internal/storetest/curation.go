@@ -50,6 +50,12 @@ func checkExport(t *testing.T, st domain.Store, want *domain.Graph) {
 		t.Fatalf("Export: %v", err)
 	}
 	check(t, "Export", got, sortGraph(want))
+	// Every reference the store holds names a node it holds, of the kind
+	// expected (GraphQL answers a reference asked for its ID alone from the
+	// reference: loader/ref.go).
+	if err := got.Validate(nil); err != nil {
+		t.Errorf("Export does not validate on its own: %v", err)
+	}
 }
 
 // drop removes the items of xs for which gone is true.

@@ -104,3 +104,45 @@ func TestResolveValue(t *testing.T) {
 		})
 	}
 }
+
+// TestMarshalFields checks that an object written by marshalFields reads as
+// gqlgen's FieldSet writes it, and that an object with a deferred field is
+// gqlgen's own.
+func TestMarshalFields(t *testing.T) {
+	field := func(alias string) graphql.CollectedField {
+		return graphql.CollectedField{Field: &ast.Field{Name: alias, Alias: alias}}
+	}
+	cases := []struct {
+		name   string
+		fields []graphql.CollectedField
+		values []graphql.Marshaler
+		want   string
+	}{
+		{"no field", nil, nil, `{}`},
+		{"fields", []graphql.CollectedField{field("id"), field("name"), field("count")},
+			[]graphql.Marshaler{graphql.MarshalString("m-1"), graphql.MarshalString(`a "quoted" name`), graphql.MarshalInt(3)},
+			`{"id":"m-1","name":"a \"quoted\" name","count":3}`},
+		{"a null", []graphql.CollectedField{field("id"), field("place")},
+			[]graphql.Marshaler{graphql.MarshalString("m-1"), graphql.Null}, `{"id":"m-1","place":null}`},
+		{"an alias twice: the first", []graphql.CollectedField{field("a"), field("b"), field("a")},
+			[]graphql.Marshaler{graphql.MarshalInt(1), graphql.MarshalInt(2), graphql.MarshalInt(3)}, `{"a":1,"b":2}`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out := graphql.NewFieldSet(c.fields)
+			copy(out.Values, c.values)
+			got := text(marshalFields(out, c.fields, &graphql.DeferredGroup{}))
+			if got != c.want {
+				t.Errorf("%s, want %s", got, c.want)
+			}
+			if gqlgen := text(out); got != gqlgen {
+				t.Errorf("%s, gqlgen writes %s", got, gqlgen)
+			}
+		})
+	}
+	out := graphql.NewFieldSet(nil)
+	deferred := graphql.DeferredGroup{Defers: map[string]*graphql.FieldSetView{"label": nil}}
+	if m := marshalFields(out, nil, &deferred); m != graphql.Marshaler(out) {
+		t.Errorf("an object with a deferred field is %T, want gqlgen's FieldSet", m)
+	}
+}

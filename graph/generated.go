@@ -19760,7 +19760,7 @@ func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var appearanceImplementors = []string{"Appearance"}
@@ -19837,7 +19837,7 @@ func (ec *executionContext) _Appearance(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var auditEntryImplementors = []string{"AuditEntry"}
@@ -19905,7 +19905,7 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var auditEntryConnectionImplementors = []string{"AuditEntryConnection"}
@@ -19953,7 +19953,7 @@ func (ec *executionContext) _AuditEntryConnection(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var auditEntryEdgeImplementors = []string{"AuditEntryEdge"}
@@ -19991,7 +19991,7 @@ func (ec *executionContext) _AuditEntryEdge(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var councilImplementors = []string{"Council", "Node"}
@@ -20077,7 +20077,7 @@ func (ec *executionContext) _Council(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var councilConnectionImplementors = []string{"CouncilConnection"}
@@ -20125,7 +20125,7 @@ func (ec *executionContext) _CouncilConnection(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var councilCountImplementors = []string{"CouncilCount"}
@@ -20169,7 +20169,7 @@ func (ec *executionContext) _CouncilCount(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var councilEdgeImplementors = []string{"CouncilEdge"}
@@ -20207,7 +20207,7 @@ func (ec *executionContext) _CouncilEdge(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var countryImplementors = []string{"Country", "Node"}
@@ -20255,7 +20255,7 @@ func (ec *executionContext) _Country(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var countryConnectionImplementors = []string{"CountryConnection"}
@@ -20303,7 +20303,7 @@ func (ec *executionContext) _CountryConnection(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var countryEdgeImplementors = []string{"CountryEdge"}
@@ -20341,7 +20341,7 @@ func (ec *executionContext) _CountryEdge(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var ingestResultImplementors = []string{"IngestResult"}
@@ -20415,7 +20415,7 @@ func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var initiativeImplementors = []string{"Initiative", "Node"}
@@ -20496,7 +20496,7 @@ func (ec *executionContext) _Initiative(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var initiativeConnectionImplementors = []string{"InitiativeConnection"}
@@ -20544,7 +20544,7 @@ func (ec *executionContext) _InitiativeConnection(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var initiativeEdgeImplementors = []string{"InitiativeEdge"}
@@ -20582,7 +20582,7 @@ func (ec *executionContext) _InitiativeEdge(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var institutionImplementors = []string{"Institution", "Node"}
@@ -20664,7 +20664,7 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var institutionConnectionImplementors = []string{"InstitutionConnection"}
@@ -20712,7 +20712,7 @@ func (ec *executionContext) _InstitutionConnection(ctx context.Context, sel ast.
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var institutionEdgeImplementors = []string{"InstitutionEdge"}
@@ -20750,7 +20750,7 @@ func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var keyCountImplementors = []string{"KeyCount"}
@@ -20793,7 +20793,7 @@ func (ec *executionContext) _KeyCount(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var meetingImplementors = []string{"Meeting", "Node"}
@@ -20924,7 +20924,7 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var meetingConnectionImplementors = []string{"MeetingConnection"}
@@ -20972,7 +20972,7 @@ func (ec *executionContext) _MeetingConnection(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var meetingEdgeImplementors = []string{"MeetingEdge"}
@@ -21010,7 +21010,7 @@ func (ec *executionContext) _MeetingEdge(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var mentionImplementors = []string{"Mention"}
@@ -21049,7 +21049,7 @@ func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var mutationImplementors = []string{"Mutation"}
@@ -21197,7 +21197,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var nodeRefImplementors = []string{"NodeRef"}
@@ -21246,7 +21246,7 @@ func (ec *executionContext) _NodeRef(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var pageInfoImplementors = []string{"PageInfo"}
@@ -21294,7 +21294,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var pathImplementors = []string{"Path"}
@@ -21332,7 +21332,7 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var pathEdgeImplementors = []string{"PathEdge"}
@@ -21375,7 +21375,7 @@ func (ec *executionContext) _PathEdge(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var personImplementors = []string{"Person", "Node"}
@@ -21440,7 +21440,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var personConnectionImplementors = []string{"PersonConnection"}
@@ -21488,7 +21488,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var personEdgeImplementors = []string{"PersonEdge"}
@@ -21526,7 +21526,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var placeImplementors = []string{"Place", "Node"}
@@ -21586,7 +21586,7 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var placeConnectionImplementors = []string{"PlaceConnection"}
@@ -21634,7 +21634,7 @@ func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var placeEdgeImplementors = []string{"PlaceEdge"}
@@ -21672,7 +21672,7 @@ func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var publicationImplementors = []string{"Publication", "Node"}
@@ -21731,7 +21731,7 @@ func (ec *executionContext) _Publication(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var publicationConnectionImplementors = []string{"PublicationConnection"}
@@ -21779,7 +21779,7 @@ func (ec *executionContext) _PublicationConnection(ctx context.Context, sel ast.
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var publicationEdgeImplementors = []string{"PublicationEdge"}
@@ -21817,7 +21817,7 @@ func (ec *executionContext) _PublicationEdge(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var publicationLinkImplementors = []string{"PublicationLink"}
@@ -21856,7 +21856,7 @@ func (ec *executionContext) _PublicationLink(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var queryImplementors = []string{"Query"}
@@ -22086,7 +22086,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var recommendationImplementors = []string{"Recommendation", "Node"}
@@ -22174,7 +22174,7 @@ func (ec *executionContext) _Recommendation(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var recommendationConnectionImplementors = []string{"RecommendationConnection"}
@@ -22222,7 +22222,7 @@ func (ec *executionContext) _RecommendationConnection(ctx context.Context, sel a
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var recommendationEdgeImplementors = []string{"RecommendationEdge"}
@@ -22260,7 +22260,7 @@ func (ec *executionContext) _RecommendationEdge(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var recurrenceImplementors = []string{"Recurrence"}
@@ -22329,7 +22329,7 @@ func (ec *executionContext) _Recurrence(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var searchConnectionImplementors = []string{"SearchConnection"}
@@ -22377,7 +22377,7 @@ func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var searchEdgeImplementors = []string{"SearchEdge"}
@@ -22415,7 +22415,7 @@ func (ec *executionContext) _SearchEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var searchHitImplementors = []string{"SearchHit"}
@@ -22486,7 +22486,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var sourceImplementors = []string{"Source", "Node"}
@@ -22544,7 +22544,7 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var sourceConnectionImplementors = []string{"SourceConnection"}
@@ -22592,7 +22592,7 @@ func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var sourceEdgeImplementors = []string{"SourceEdge"}
@@ -22630,7 +22630,7 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var sourceRefImplementors = []string{"SourceRef"}
@@ -22669,7 +22669,7 @@ func (ec *executionContext) _SourceRef(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var themeImplementors = []string{"Theme", "Node"}
@@ -22740,7 +22740,7 @@ func (ec *executionContext) _Theme(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var themeConnectionImplementors = []string{"ThemeConnection"}
@@ -22788,7 +22788,7 @@ func (ec *executionContext) _ThemeConnection(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var themeEdgeImplementors = []string{"ThemeEdge"}
@@ -22826,7 +22826,7 @@ func (ec *executionContext) _ThemeEdge(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var weightedPairImplementors = []string{"WeightedPair"}
@@ -22869,7 +22869,7 @@ func (ec *executionContext) _WeightedPair(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var writeResultImplementors = []string{"WriteResult"}
@@ -22912,7 +22912,7 @@ func (ec *executionContext) _WriteResult(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var yearCountImplementors = []string{"YearCount"}
@@ -22955,7 +22955,7 @@ func (ec *executionContext) _YearCount(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var __DirectiveImplementors = []string{"__Directive"}
@@ -23008,7 +23008,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var __EnumValueImplementors = []string{"__EnumValue"}
@@ -23056,7 +23056,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var __FieldImplementors = []string{"__Field"}
@@ -23114,7 +23114,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var __InputValueImplementors = []string{"__InputValue"}
@@ -23172,7 +23172,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var __SchemaImplementors = []string{"__Schema"}
@@ -23230,7 +23230,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 var __TypeImplementors = []string{"__Type"}
@@ -23313,7 +23313,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return marshalFields(out, fields, &deferred)
 }
 
 // endregion **************************** object.gotpl ****************************

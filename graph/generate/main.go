@@ -1,5 +1,5 @@
-// Command generate runs gqlgen on the schema (gqlgen.yml), then routes four
-// calls of the generated code through graph's own functions (inorder.go,
+// Command generate runs gqlgen on the schema (gqlgen.yml), then routes five
+// spots of the generated code through graph's own functions (inorder.go,
 // field.go):
 //
 //   - graphql.MarshalSliceConcurrently, which starts a goroutine per element
@@ -9,14 +9,17 @@
 //   - graphql.NewDeferredGroup, which computes the object's path for @defer
 //     even when no field of the object is deferred;
 //   - graphql.ResolveField, which sends every field's read through the field
-//     middleware by way of two closures, and boxes its value twice.
+//     middleware by way of two closures, and boxes its value twice;
+//   - the FieldSet every object returns, whose MarshalGQL copies each field
+//     to the heap and makes a map to write the object.
 //
 // The first three do what gqlgen does, unless the request is resolved in
 // order (Resolver.InOrder: the embedded store, which answers in process, so
-// that a goroutine costs more than the read it waits for); the last, unless
-// no extension intercepts fields (Resolver.DirectFields, both stores).
-// gqlgen 0.17.98 has no option for any of the four. Run it from the repository (go generate ./graph);
-// CI runs it and fails if the committed code differs.
+// that a goroutine costs more than the read it waits for); the fourth,
+// unless no extension intercepts fields (Resolver.DirectFields, both
+// stores); the last writes what gqlgen writes, always. gqlgen 0.17.98 has
+// no option for any of the five. Run it from the repository
+// (go generate ./graph); CI runs it and fails if the committed code differs.
 package main
 
 import (
@@ -40,6 +43,7 @@ var rewrites = []rewrite{
 	{"out.ResolveConcurrently(ec.OperationContext, &deferred, i,", "ec.resolveField(ctx, out, field, &deferred, i,"},
 	{"graphql.NewDeferredGroup(ctx)", "ec.newDeferredGroup(ctx, fields)"},
 	{"return graphql.ResolveField(\n", "return resolveValue(ec,\n"},
+	{"\n\treturn out\n}\n", "\n\treturn marshalFields(out, fields, &deferred)\n}\n"},
 }
 
 func main() {

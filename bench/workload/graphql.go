@@ -117,7 +117,7 @@ func (g *GraphQL) Do(ctx context.Context, q string, p Params) (string, error) {
 		return "TRANSPORT", err
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
+	data, err := readBody(resp)
 	if err != nil {
 		return "TRANSPORT", err
 	}
@@ -139,6 +139,17 @@ func (g *GraphQL) Do(ctx context.Context, q string, p Params) (string, error) {
 		return "NO_DATA", fmt.Errorf("no data")
 	}
 	return "", nil
+}
+
+// readBody reads resp's body, into a buffer of its length when the server
+// gave it.
+func readBody(resp *http.Response) ([]byte, error) {
+	if n := resp.ContentLength; n > 0 && n <= 1<<26 {
+		b := make([]byte, n)
+		_, err := io.ReadFull(resp.Body, b)
+		return b, err
+	}
+	return io.ReadAll(resp.Body)
 }
 
 // Close closes idle connections.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -64,8 +65,9 @@ func (p post) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecu
 }
 
 // writeResponse writes {"data":...} around the data as it is, when that is
-// the whole response; anything more (errors, extensions) as gqlgen does.
-func writeResponse(w io.Writer, resp *graphql.Response) {
+// the whole response, with its length (no chunks, no copy); anything more
+// (errors, extensions) as gqlgen does.
+func writeResponse(w http.ResponseWriter, resp *graphql.Response) {
 	if len(resp.Errors) > 0 || len(resp.Extensions) > 0 || resp.Label != "" || resp.Path != nil || resp.HasNext != nil || len(resp.Data) == 0 {
 		b, err := json.Marshal(resp)
 		if err != nil {
@@ -74,11 +76,11 @@ func writeResponse(w io.Writer, resp *graphql.Response) {
 		w.Write(b)
 		return
 	}
-	buf := make([]byte, 0, len(resp.Data)+len(`{"data":}`))
-	buf = append(buf, `{"data":`...)
-	buf = append(buf, resp.Data...)
-	buf = append(buf, '}')
-	w.Write(buf)
+	const open, close = `{"data":`, `}`
+	w.Header().Set("Content-Length", strconv.Itoa(len(open)+len(resp.Data)+len(close)))
+	io.WriteString(w, open)
+	w.Write(resp.Data)
+	io.WriteString(w, close)
 }
 
 // responseContentType is the content type transport.POST answers a request

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -81,6 +82,9 @@ func TestPostAnswersAsGQLGen(t *testing.T) {
 			}
 			if !json.Valid(o.Body.Bytes()) || bytes.Contains(o.Body.Bytes(), []byte("\n")) {
 				t.Errorf("not one line of JSON: %s", o.Body)
+			}
+			if n := o.Header().Get("Content-Length"); n != "" && n != strconv.Itoa(o.Body.Len()) {
+				t.Errorf("Content-Length %s, body of %d bytes", n, o.Body.Len())
 			}
 		})
 	}

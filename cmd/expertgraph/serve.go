@@ -37,7 +37,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs.DurationVar(&c.batchWait, "batch-wait", envDuration(getenv, "EXPERTGRAPH_BATCH_WAIT", 0, &envErrs),
 		"on neo4j, how long each dataloader collects keys before one store read; 0: 1ms. The embedded store resolves in order and reads at once (EXPERTGRAPH_BATCH_WAIT)")
 	gcPercent := fs.String("gc-percent", envOr(getenv, "EXPERTGRAPH_GC_PERCENT", "auto"),
-		"the garbage collector's GOGC: auto (on embedded, 400 or less so that the heap grows by at most 2 GiB between collections, unless GOGC is set; on neo4j, Go's default) or a percentage (EXPERTGRAPH_GC_PERCENT)")
+		"the garbage collector's GOGC: auto (on either store, 400 or less so that the heap grows by at most 2 GiB between collections, never under 100, unless GOGC is set) or a percentage (EXPERTGRAPH_GC_PERCENT)")
 	if err := fs.Parse(args); err != nil {
 		return c, errUsage
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/expertgraph/expertgraph/internal/domain"
 )
@@ -33,13 +34,20 @@ func idOnly(ctx context.Context, refs []*domain.NodeRef) bool {
 		}
 		checked[r.Kind] = true
 		typ, ok := graphQLType[r.Kind]
-		if !ok {
+		if !ok || !asksIDOnly(op, fc.Field.Selections, typ) {
 			return false
 		}
-		for _, f := range graphql.CollectFields(op, fc.Field.Selections, []string{typ, "Node"}) {
-			if f.Name != "id" && f.Name != "__typename" {
-				return false
-			}
+	}
+	return true
+}
+
+// asksIDOnly reports whether sels, on a node of GraphQL type typ, ask
+// nothing but id and __typename (directly, on Node, or in a fragment on
+// typ).
+func asksIDOnly(op *graphql.OperationContext, sels ast.SelectionSet, typ string) bool {
+	for _, f := range graphql.CollectFields(op, sels, []string{typ, "Node"}) {
+		if f.Name != "id" && f.Name != "__typename" {
+			return false
 		}
 	}
 	return true

@@ -21,7 +21,7 @@ import (
 
 // Ref loads the node of kind that a stored reference names ("" = none):
 // one that holds only id if the field being resolved asks nothing else of
-// it (refIDOnly), otherwise through l.
+// it, otherwise through l.
 func Ref[T any](ctx context.Context, l *Loader[string, *T], kind domain.Kind, id string) (*T, error) {
 	if id == "" {
 		return nil, nil
@@ -81,14 +81,8 @@ func (n *idNodes) get(kind domain.Kind, id string) domain.Node {
 	return x
 }
 
-// refIDOnly reports whether the selection set of a field f that follows a
-// reference asks nothing of the node but id and __typename, on the node's
-// type or on Node.
+// refIDOnly reports whether a field f that follows a reference asks
+// nothing of the node but its ID.
 func refIDOnly(op *graphql.OperationContext, f graphql.CollectedField) bool {
-	for _, sub := range graphql.CollectFields(op, f.Selections, []string{f.Definition.Type.Name(), "Node"}) {
-		if sub.Name != "id" && sub.Name != "__typename" {
-			return false
-		}
-	}
-	return true
+	return asksIDOnly(op, f.Selections, f.Definition.Type.Name())
 }

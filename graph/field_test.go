@@ -135,6 +135,9 @@ func TestMarshalFields(t *testing.T) {
 			if got != c.want {
 				t.Errorf("%s, want %s", got, c.want)
 			}
+			if _, ok := marshalFields(out, c.fields, &graphql.DeferredGroup{}).(*graphql.FieldSet); ok {
+				t.Errorf("an object without deferred fields is written by gqlgen's FieldSet")
+			}
 			if gqlgen := text(out); got != gqlgen {
 				t.Errorf("%s, gqlgen writes %s", got, gqlgen)
 			}

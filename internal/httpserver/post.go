@@ -76,11 +76,11 @@ func writeResponse(w http.ResponseWriter, resp *graphql.Response) {
 		w.Write(b)
 		return
 	}
-	const open, close = `{"data":`, `}`
-	w.Header().Set("Content-Length", strconv.Itoa(len(open)+len(resp.Data)+len(close)))
-	io.WriteString(w, open)
+	const prefix, suffix = `{"data":`, `}`
+	w.Header().Set("Content-Length", strconv.Itoa(len(prefix)+len(resp.Data)+len(suffix)))
+	io.WriteString(w, prefix)
 	w.Write(resp.Data)
-	io.WriteString(w, close)
+	io.WriteString(w, suffix)
 }
 
 // responseContentType is the content type transport.POST answers a request

@@ -83,8 +83,12 @@ func TestPostAnswersAsGQLGen(t *testing.T) {
 			if !json.Valid(o.Body.Bytes()) || bytes.Contains(o.Body.Bytes(), []byte("\n")) {
 				t.Errorf("not one line of JSON: %s", o.Body)
 			}
-			if n := o.Header().Get("Content-Length"); n != "" && n != strconv.Itoa(o.Body.Len()) {
+			n := o.Header().Get("Content-Length")
+			if n != "" && n != strconv.Itoa(o.Body.Len()) {
 				t.Errorf("Content-Length %s, body of %d bytes", n, o.Body.Len())
+			}
+			if answered := o.Code == http.StatusOK && !bytes.Contains(o.Body.Bytes(), []byte(`"errors"`)); answered && n == "" {
+				t.Errorf("an answer without errors has no Content-Length")
 			}
 		})
 	}

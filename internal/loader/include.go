@@ -98,7 +98,7 @@ func walk(op *graphql.OperationContext, typ string, sels ast.SelectionSet, w *wa
 			continue
 		}
 		k, ref := refFields[typ][f.Name]
-		if ref && refIDOnly(op, f) {
+		if ref && asksIDOnly(op, f.Selections, f.Definition.Type.Name()) {
 			continue // answered from the reference (ref.go)
 		}
 		if ref {

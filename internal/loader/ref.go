@@ -80,9 +80,3 @@ func (n *idNodes) get(kind domain.Kind, id string) domain.Node {
 	n.nodes[k] = x
 	return x
 }
-
-// refIDOnly reports whether a field f that follows a reference asks
-// nothing of the node but its ID.
-func refIDOnly(op *graphql.OperationContext, f graphql.CollectedField) bool {
-	return asksIDOnly(op, f.Selections, f.Definition.Type.Name())
-}

@@ -125,3 +125,15 @@ func (o *objectFields) MarshalGQL(w io.Writer) {
 	}
 	io.WriteString(w, "}")
 }
+
+// noneEmpty reports whether no element of a list of strings or enums is
+// "", which a required one's marshaller reports as an error (graph/generate
+// writes such lists at once only then).
+func noneEmpty[S ~[]E, E ~string](v S) bool {
+	for _, x := range v {
+		if x == "" {
+			return false
+		}
+	}
+	return true
+}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/expertgraph/expertgraph/internal/domain"
 )
 
 // TestResolveValue checks that a field read directly answers what gqlgen's
@@ -147,5 +149,93 @@ func TestMarshalFields(t *testing.T) {
 	deferred := graphql.DeferredGroup{Defers: map[string]*graphql.FieldSetView{"label": nil}}
 	if m := marshalFields(out, nil, &deferred); m != graphql.Marshaler(out) {
 		t.Errorf("an object with a deferred field is %T, want gqlgen's FieldSet", m)
+	}
+}
+
+// TestPlainFields checks that the fields and lists graph/generate answers at
+// once (plain: read from a struct field, written by a marshaller that cannot
+// fail) answer what gqlgen answers, errors and paths included, with or
+// without DirectFields; and that read directly they make no field context:
+// they allocate at most what their marshaller does.
+func TestPlainFields(t *testing.T) {
+	date, err := domain.ParseDate("2024-06-21")
+	if err != nil {
+		t.Fatal(err)
+	}
+	field := func(name string) graphql.CollectedField {
+		return graphql.CollectedField{Field: &ast.Field{Name: name, Alias: name}}
+	}
+	title, founded, totalCount := field("title"), field("founded"), field("totalCount")
+	meeting, untitled := &domain.Meeting{Title: "Fifth meeting"}, &domain.Meeting{}
+	appearance, bare := &domain.Appearance{Title: "Director"}, &domain.Appearance{}
+	council, page := &domain.Council{Founded: date}, &domain.Connection[*domain.Council]{TotalCount: 7}
+	roles, empty, withEmpty := []domain.Role{domain.RoleSpeaker, domain.RoleModerator}, []domain.Role(nil), []domain.Role{domain.RoleSpeaker, ""}
+	cases := []struct {
+		name   string
+		answer func(ec *executionContext, ctx context.Context) graphql.Marshaler
+		want   string
+		errors int
+		allocs float64 // read directly, at most
+	}{
+		{"a required string", func(ec *executionContext, ctx context.Context) graphql.Marshaler {
+			return ec._Meeting_title(ctx, title, meeting)
+		}, `"Fifth meeting"`, 0, 1},
+		{"a required string left empty: gqlgen's error", func(ec *executionContext, ctx context.Context) graphql.Marshaler {
+			return ec._Meeting_title(ctx, title, untitled)
+		}, "null", 1, -1},
+		{"an optional string", func(ec *executionContext, ctx context.Context) graphql.Marshaler {
+			return ec._Appearance_title(ctx, title, appearance)
+		}, `"Director"`, 0, 1},
+		{"an optional string left empty", func(ec *executionContext, ctx context.Context) graphql.Marshaler {
+			return ec._Appearance_title(ctx, title, bare)
+		}, "null", 0, 0},
+		{"a date", func(ec *executionContext, ctx context.Context) graphql.Marshaler {
+			return ec._Council_founded(ctx, founded, council)
+		}, `"2024-06-21"`, 0, 1}, // the date, boxed
+		{"an int", func(ec *executionContext, ctx context.Context) graphql.Marshaler {
+			return ec._CouncilConnection_totalCount(ctx, totalCount, page)
+		}, "7", 0, 1},
+		{"a list of enums", func(ec *executionContext, ctx context.Context) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRoleᚄ(ctx, nil, roles)
+		}, `["SPEAKER","MODERATOR"]`, 0, 4}, // the array, boxed, and an element each
+		{"an empty list of enums", func(ec *executionContext, ctx context.Context) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRoleᚄ(ctx, nil, empty)
+		}, `[]`, 0, 1},
+		{"a list with an empty enum: gqlgen's error", func(ec *executionContext, ctx context.Context) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRoleᚄ(ctx, nil, withEmpty)
+		}, "null", 1, -1},
+	}
+	type result struct {
+		text          string
+		errors, paths []string
+	}
+	run := func(direct bool, c int) result {
+		ec, ctx := execWith(&Resolver{DirectFields: direct})
+		ec.OperationContext.ResolverMiddleware = func(ctx context.Context, next graphql.Resolver) (any, error) { return next(ctx) }
+		ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{Object: "Query", Field: field("q")})
+		r := result{text: text(cases[c].answer(ec, ctx))}
+		for _, e := range graphql.GetErrors(ctx) {
+			r.errors = append(r.errors, e.Message)
+			r.paths = append(r.paths, e.Path.String())
+		}
+		return r
+	}
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			direct, gqlgen := run(true, i), run(false, i)
+			if fmt.Sprint(direct) != fmt.Sprint(gqlgen) {
+				t.Errorf("read directly %+v, through gqlgen %+v", direct, gqlgen)
+			}
+			if direct.text != c.want || len(direct.errors) != c.errors {
+				t.Errorf("%s with errors %q, want %s with %d", direct.text, direct.errors, c.want, c.errors)
+			}
+			if c.allocs < 0 {
+				return
+			}
+			ec, ctx := execWith(&Resolver{DirectFields: true})
+			if n := testing.AllocsPerRun(100, func() { c.answer(ec, ctx) }); n > c.allocs {
+				t.Errorf("read directly: %.0f allocations, want at most %.0f (no field context)", n, c.allocs)
+			}
+		})
 	}
 }

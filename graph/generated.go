@@ -7141,6 +7141,9 @@ func (ec *executionContext) fieldContext_Affiliation_institution(_ context.Conte
 }
 
 func (ec *executionContext) _Affiliation_title(ctx context.Context, field graphql.CollectedField, obj *domain.Affiliation) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Title)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7164,6 +7167,9 @@ func (ec *executionContext) fieldContext_Affiliation_title(_ context.Context, fi
 }
 
 func (ec *executionContext) _Affiliation_from(ctx context.Context, field graphql.CollectedField, obj *domain.Affiliation) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOPartialDate2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, field.Selections, obj.From)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7187,6 +7193,9 @@ func (ec *executionContext) fieldContext_Affiliation_from(_ context.Context, fie
 }
 
 func (ec *executionContext) _Affiliation_to(ctx context.Context, field graphql.CollectedField, obj *domain.Affiliation) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOPartialDate2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, field.Selections, obj.To)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7297,6 +7306,9 @@ func (ec *executionContext) fieldContext_Appearance_roles(_ context.Context, fie
 }
 
 func (ec *executionContext) _Appearance_title(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Title)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7384,6 +7396,9 @@ func (ec *executionContext) fieldContext_Appearance_country(_ context.Context, f
 }
 
 func (ec *executionContext) _Appearance_session(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Session)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7462,6 +7477,9 @@ func (ec *executionContext) fieldContext_Appearance_sources(_ context.Context, f
 }
 
 func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
+	if obj.ID != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7508,6 +7526,9 @@ func (ec *executionContext) fieldContext_AuditEntry_at(_ context.Context, field 
 }
 
 func (ec *executionContext) _AuditEntry_actor(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
+	if obj.Actor != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Actor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7531,6 +7552,9 @@ func (ec *executionContext) fieldContext_AuditEntry_actor(_ context.Context, fie
 }
 
 func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
+	if obj.Action != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Action)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7554,6 +7578,9 @@ func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, fi
 }
 
 func (ec *executionContext) _AuditEntry_summary(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Summary)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7742,6 +7769,9 @@ func (ec *executionContext) fieldContext_AuditEntryConnection_pageInfo(_ context
 }
 
 func (ec *executionContext) _AuditEntryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.AuditEntry]) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7765,6 +7795,9 @@ func (ec *executionContext) fieldContext_AuditEntryConnection_totalCount(_ conte
 }
 
 func (ec *executionContext) _AuditEntryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.AuditEntry]) (ret graphql.Marshaler) {
+	if obj.Cursor != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7820,6 +7853,9 @@ func (ec *executionContext) fieldContext_AuditEntryEdge_node(_ context.Context, 
 }
 
 func (ec *executionContext) _Council_id(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
+	if obj.ID != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7843,6 +7879,9 @@ func (ec *executionContext) fieldContext_Council_id(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Council_name(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
+	if obj.Name != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7866,6 +7905,9 @@ func (ec *executionContext) fieldContext_Council_name(_ context.Context, field g
 }
 
 func (ec *executionContext) _Council_shortName(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.ShortName)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7912,6 +7954,9 @@ func (ec *executionContext) fieldContext_Council_aliases(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Council_description(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Description)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7935,6 +7980,9 @@ func (ec *executionContext) fieldContext_Council_description(_ context.Context, 
 }
 
 func (ec *executionContext) _Council_frequency(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Frequency)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -7958,6 +8006,9 @@ func (ec *executionContext) fieldContext_Council_frequency(_ context.Context, fi
 }
 
 func (ec *executionContext) _Council_founded(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOPartialDate2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, field.Selections, obj.Founded)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8217,6 +8268,9 @@ func (ec *executionContext) fieldContext_CouncilConnection_pageInfo(_ context.Co
 }
 
 func (ec *executionContext) _CouncilConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Council]) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8272,6 +8326,9 @@ func (ec *executionContext) fieldContext_CouncilCount_council(_ context.Context,
 }
 
 func (ec *executionContext) _CouncilCount_meetings(ctx context.Context, field graphql.CollectedField, obj *domain.CouncilCount) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.Meetings)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8295,6 +8352,9 @@ func (ec *executionContext) fieldContext_CouncilCount_meetings(_ context.Context
 }
 
 func (ec *executionContext) _CouncilCount_recommendations(ctx context.Context, field graphql.CollectedField, obj *domain.CouncilCount) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.Recommendations)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8318,6 +8378,9 @@ func (ec *executionContext) fieldContext_CouncilCount_recommendations(_ context.
 }
 
 func (ec *executionContext) _CouncilEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Council]) (ret graphql.Marshaler) {
+	if obj.Cursor != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8373,6 +8436,9 @@ func (ec *executionContext) fieldContext_CouncilEdge_node(_ context.Context, fie
 }
 
 func (ec *executionContext) _Country_id(ctx context.Context, field graphql.CollectedField, obj *domain.Country) (ret graphql.Marshaler) {
+	if obj.ID != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8396,6 +8462,9 @@ func (ec *executionContext) fieldContext_Country_id(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Country_name(ctx context.Context, field graphql.CollectedField, obj *domain.Country) (ret graphql.Marshaler) {
+	if obj.Name != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8570,6 +8639,9 @@ func (ec *executionContext) fieldContext_CountryConnection_pageInfo(_ context.Co
 }
 
 func (ec *executionContext) _CountryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Country]) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8593,6 +8665,9 @@ func (ec *executionContext) fieldContext_CountryConnection_totalCount(_ context.
 }
 
 func (ec *executionContext) _CountryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Country]) (ret graphql.Marshaler) {
+	if obj.Cursor != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8648,6 +8723,9 @@ func (ec *executionContext) fieldContext_CountryEdge_node(_ context.Context, fie
 }
 
 func (ec *executionContext) _IngestResult_applied(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Applied)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8671,6 +8749,9 @@ func (ec *executionContext) fieldContext_IngestResult_applied(_ context.Context,
 }
 
 func (ec *executionContext) _IngestResult_draft(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
+	if obj.Draft != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Draft)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8726,6 +8807,9 @@ func (ec *executionContext) fieldContext_IngestResult_meeting(_ context.Context,
 }
 
 func (ec *executionContext) _IngestResult_meetingOutcome(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.MeetingOutcome)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8795,6 +8879,9 @@ func (ec *executionContext) fieldContext_IngestResult_matched(_ context.Context,
 }
 
 func (ec *executionContext) _IngestResult_newAppearances(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.NewAppearances)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8818,6 +8905,9 @@ func (ec *executionContext) fieldContext_IngestResult_newAppearances(_ context.C
 }
 
 func (ec *executionContext) _IngestResult_newRecommendations(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.NewRecommendations)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8864,6 +8954,9 @@ func (ec *executionContext) fieldContext_IngestResult_warnings(_ context.Context
 }
 
 func (ec *executionContext) _Initiative_id(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
+	if obj.ID != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8887,6 +8980,9 @@ func (ec *executionContext) fieldContext_Initiative_id(_ context.Context, field 
 }
 
 func (ec *executionContext) _Initiative_name(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
+	if obj.Name != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8910,6 +9006,9 @@ func (ec *executionContext) fieldContext_Initiative_name(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Initiative_shortName(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.ShortName)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8956,6 +9055,9 @@ func (ec *executionContext) fieldContext_Initiative_aliases(_ context.Context, f
 }
 
 func (ec *executionContext) _Initiative_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
+	if obj.Kind != "" && ec.directFields() {
+		return ec.marshalNInitiativeKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInitiativeKind(ctx, field.Selections, obj.Kind)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -8979,6 +9081,9 @@ func (ec *executionContext) fieldContext_Initiative_kind(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Initiative_description(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Description)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -9262,6 +9367,9 @@ func (ec *executionContext) fieldContext_InitiativeConnection_pageInfo(_ context
 }
 
 func (ec *executionContext) _InitiativeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Initiative]) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -9285,6 +9393,9 @@ func (ec *executionContext) fieldContext_InitiativeConnection_totalCount(_ conte
 }
 
 func (ec *executionContext) _InitiativeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Initiative]) (ret graphql.Marshaler) {
+	if obj.Cursor != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -9340,6 +9451,9 @@ func (ec *executionContext) fieldContext_InitiativeEdge_node(_ context.Context, 
 }
 
 func (ec *executionContext) _Institution_id(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
+	if obj.ID != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -9363,6 +9477,9 @@ func (ec *executionContext) fieldContext_Institution_id(_ context.Context, field
 }
 
 func (ec *executionContext) _Institution_name(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
+	if obj.Name != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -9386,6 +9503,9 @@ func (ec *executionContext) fieldContext_Institution_name(_ context.Context, fie
 }
 
 func (ec *executionContext) _Institution_shortName(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.ShortName)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -9432,6 +9552,9 @@ func (ec *executionContext) fieldContext_Institution_aliases(_ context.Context, 
 }
 
 func (ec *executionContext) _Institution_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
+	if obj.Kind != "" && ec.directFields() {
+		return ec.marshalNInstitutionKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitutionKind(ctx, field.Selections, obj.Kind)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -9735,6 +9858,9 @@ func (ec *executionContext) fieldContext_InstitutionConnection_pageInfo(_ contex
 }
 
 func (ec *executionContext) _InstitutionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Institution]) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -9758,6 +9884,9 @@ func (ec *executionContext) fieldContext_InstitutionConnection_totalCount(_ cont
 }
 
 func (ec *executionContext) _InstitutionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Institution]) (ret graphql.Marshaler) {
+	if obj.Cursor != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -9813,6 +9942,9 @@ func (ec *executionContext) fieldContext_InstitutionEdge_node(_ context.Context,
 }
 
 func (ec *executionContext) _KeyCount_key(ctx context.Context, field graphql.CollectedField, obj *domain.KeyCount) (ret graphql.Marshaler) {
+	if obj.Key != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Key)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -9836,6 +9968,9 @@ func (ec *executionContext) fieldContext_KeyCount_key(_ context.Context, field g
 }
 
 func (ec *executionContext) _KeyCount_label(ctx context.Context, field graphql.CollectedField, obj *domain.KeyCount) (ret graphql.Marshaler) {
+	if obj.Label != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Label)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -9859,6 +9994,9 @@ func (ec *executionContext) fieldContext_KeyCount_label(_ context.Context, field
 }
 
 func (ec *executionContext) _KeyCount_count(ctx context.Context, field graphql.CollectedField, obj *domain.KeyCount) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.Count)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -9882,6 +10020,9 @@ func (ec *executionContext) fieldContext_KeyCount_count(_ context.Context, field
 }
 
 func (ec *executionContext) _Meeting_id(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	if obj.ID != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -9905,6 +10046,9 @@ func (ec *executionContext) fieldContext_Meeting_id(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Meeting_title(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	if obj.Title != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Title)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -9983,6 +10127,9 @@ func (ec *executionContext) fieldContext_Meeting_ordinal(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Meeting_theme(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Theme)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -10029,6 +10176,9 @@ func (ec *executionContext) fieldContext_Meeting_themeVariants(_ context.Context
 }
 
 func (ec *executionContext) _Meeting_date(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNPartialDate2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, field.Selections, obj.Date)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -10075,6 +10225,9 @@ func (ec *executionContext) fieldContext_Meeting_datePrecision(_ context.Context
 }
 
 func (ec *executionContext) _Meeting_dateNote(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.DateNote)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -10162,6 +10315,9 @@ func (ec *executionContext) fieldContext_Meeting_country(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Meeting_format(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Format)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -10529,6 +10685,9 @@ func (ec *executionContext) fieldContext_MeetingConnection_pageInfo(_ context.Co
 }
 
 func (ec *executionContext) _MeetingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Meeting]) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -10552,6 +10711,9 @@ func (ec *executionContext) fieldContext_MeetingConnection_totalCount(_ context.
 }
 
 func (ec *executionContext) _MeetingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Meeting]) (ret graphql.Marshaler) {
+	if obj.Cursor != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -10639,6 +10801,9 @@ func (ec *executionContext) fieldContext_Mention_meeting(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Mention_date(ctx context.Context, field graphql.CollectedField, obj *domain.Mention) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNPartialDate2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, field.Selections, obj.Date)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -11366,6 +11531,9 @@ func (ec *executionContext) fieldContext_Mutation_ingestReport(ctx context.Conte
 }
 
 func (ec *executionContext) _NodeRef_id(ctx context.Context, field graphql.CollectedField, obj *domain.NodeRef) (ret graphql.Marshaler) {
+	if obj.ID != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -11389,6 +11557,9 @@ func (ec *executionContext) fieldContext_NodeRef_id(_ context.Context, field gra
 }
 
 func (ec *executionContext) _NodeRef_kind(ctx context.Context, field graphql.CollectedField, obj *domain.NodeRef) (ret graphql.Marshaler) {
+	if obj.Kind != "" && ec.directFields() {
+		return ec.marshalNKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐKind(ctx, field.Selections, obj.Kind)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -11412,6 +11583,9 @@ func (ec *executionContext) fieldContext_NodeRef_kind(_ context.Context, field g
 }
 
 func (ec *executionContext) _NodeRef_name(ctx context.Context, field graphql.CollectedField, obj *domain.NodeRef) (ret graphql.Marshaler) {
+	if obj.Name != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -11467,6 +11641,9 @@ func (ec *executionContext) fieldContext_NodeRef_node(_ context.Context, field g
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *domain.PageInfo) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasNextPage)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -11490,6 +11667,9 @@ func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context,
 }
 
 func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *domain.PageInfo) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasPreviousPage)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -11513,6 +11693,9 @@ func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Cont
 }
 
 func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *domain.PageInfo) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.StartCursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -11536,6 +11719,9 @@ func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context,
 }
 
 func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *domain.PageInfo) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.EndCursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -11623,6 +11809,9 @@ func (ec *executionContext) fieldContext_Path_edges(_ context.Context, field gra
 }
 
 func (ec *executionContext) _PathEdge_type(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
+	if obj.Type != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Type)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -11646,6 +11835,9 @@ func (ec *executionContext) fieldContext_PathEdge_type(_ context.Context, field 
 }
 
 func (ec *executionContext) _PathEdge_from(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
+	if obj.From != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.From)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -11669,6 +11861,9 @@ func (ec *executionContext) fieldContext_PathEdge_from(_ context.Context, field 
 }
 
 func (ec *executionContext) _PathEdge_to(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
+	if obj.To != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.To)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -11692,6 +11887,9 @@ func (ec *executionContext) fieldContext_PathEdge_to(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
+	if obj.ID != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -11715,6 +11913,9 @@ func (ec *executionContext) fieldContext_Person_id(_ context.Context, field grap
 }
 
 func (ec *executionContext) _Person_name(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
+	if obj.Name != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -11985,6 +12186,9 @@ func (ec *executionContext) fieldContext_PersonConnection_pageInfo(_ context.Con
 }
 
 func (ec *executionContext) _PersonConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Person]) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -12008,6 +12212,9 @@ func (ec *executionContext) fieldContext_PersonConnection_totalCount(_ context.C
 }
 
 func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Person]) (ret graphql.Marshaler) {
+	if obj.Cursor != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -12063,6 +12270,9 @@ func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Place_id(ctx context.Context, field graphql.CollectedField, obj *domain.Place) (ret graphql.Marshaler) {
+	if obj.ID != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -12086,6 +12296,9 @@ func (ec *executionContext) fieldContext_Place_id(_ context.Context, field graph
 }
 
 func (ec *executionContext) _Place_name(ctx context.Context, field graphql.CollectedField, obj *domain.Place) (ret graphql.Marshaler) {
+	if obj.Name != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -12336,6 +12549,9 @@ func (ec *executionContext) fieldContext_PlaceConnection_pageInfo(_ context.Cont
 }
 
 func (ec *executionContext) _PlaceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Place]) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -12359,6 +12575,9 @@ func (ec *executionContext) fieldContext_PlaceConnection_totalCount(_ context.Co
 }
 
 func (ec *executionContext) _PlaceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Place]) (ret graphql.Marshaler) {
+	if obj.Cursor != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -12414,6 +12633,9 @@ func (ec *executionContext) fieldContext_PlaceEdge_node(_ context.Context, field
 }
 
 func (ec *executionContext) _Publication_id(ctx context.Context, field graphql.CollectedField, obj *domain.Publication) (ret graphql.Marshaler) {
+	if obj.ID != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -12437,6 +12659,9 @@ func (ec *executionContext) fieldContext_Publication_id(_ context.Context, field
 }
 
 func (ec *executionContext) _Publication_title(ctx context.Context, field graphql.CollectedField, obj *domain.Publication) (ret graphql.Marshaler) {
+	if obj.Title != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Title)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -12460,6 +12685,9 @@ func (ec *executionContext) fieldContext_Publication_title(_ context.Context, fi
 }
 
 func (ec *executionContext) _Publication_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Publication) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Kind)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -12483,6 +12711,9 @@ func (ec *executionContext) fieldContext_Publication_kind(_ context.Context, fie
 }
 
 func (ec *executionContext) _Publication_status(ctx context.Context, field graphql.CollectedField, obj *domain.Publication) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Status)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -12666,6 +12897,9 @@ func (ec *executionContext) fieldContext_PublicationConnection_pageInfo(_ contex
 }
 
 func (ec *executionContext) _PublicationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Publication]) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -12689,6 +12923,9 @@ func (ec *executionContext) fieldContext_PublicationConnection_totalCount(_ cont
 }
 
 func (ec *executionContext) _PublicationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Publication]) (ret graphql.Marshaler) {
+	if obj.Cursor != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -12744,6 +12981,9 @@ func (ec *executionContext) fieldContext_PublicationEdge_node(_ context.Context,
 }
 
 func (ec *executionContext) _PublicationLink_relation(ctx context.Context, field graphql.CollectedField, obj *domain.PublicationLink) (ret graphql.Marshaler) {
+	if obj.Relation != "" && ec.directFields() {
+		return ec.marshalNPublicationRelation2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPublicationRelation(ctx, field.Selections, obj.Relation)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -14195,6 +14435,9 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 }
 
 func (ec *executionContext) _Recommendation_id(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
+	if obj.ID != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -14250,6 +14493,9 @@ func (ec *executionContext) fieldContext_Recommendation_meeting(_ context.Contex
 }
 
 func (ec *executionContext) _Recommendation_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
+	if obj.Kind != "" && ec.directFields() {
+		return ec.marshalNRecommendationKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationKind(ctx, field.Selections, obj.Kind)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -14273,6 +14519,9 @@ func (ec *executionContext) fieldContext_Recommendation_kind(_ context.Context, 
 }
 
 func (ec *executionContext) _Recommendation_text(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
+	if obj.Text != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Text)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -14296,6 +14545,9 @@ func (ec *executionContext) fieldContext_Recommendation_text(_ context.Context, 
 }
 
 func (ec *executionContext) _Recommendation_order(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.Order)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -14319,6 +14571,9 @@ func (ec *executionContext) fieldContext_Recommendation_order(_ context.Context,
 }
 
 func (ec *executionContext) _Recommendation_paraphrase(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Paraphrase)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -14598,6 +14853,9 @@ func (ec *executionContext) fieldContext_RecommendationConnection_pageInfo(_ con
 }
 
 func (ec *executionContext) _RecommendationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Recommendation]) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -14621,6 +14879,9 @@ func (ec *executionContext) fieldContext_RecommendationConnection_totalCount(_ c
 }
 
 func (ec *executionContext) _RecommendationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Recommendation]) (ret graphql.Marshaler) {
+	if obj.Cursor != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -14708,6 +14969,9 @@ func (ec *executionContext) fieldContext_Recurrence_subject(_ context.Context, f
 }
 
 func (ec *executionContext) _Recurrence_meetingCount(ctx context.Context, field graphql.CollectedField, obj *domain.Recurrence) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.MeetingCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -14731,6 +14995,9 @@ func (ec *executionContext) fieldContext_Recurrence_meetingCount(_ context.Conte
 }
 
 func (ec *executionContext) _Recurrence_recommendationCount(ctx context.Context, field graphql.CollectedField, obj *domain.Recurrence) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.RecommendationCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15001,6 +15268,9 @@ func (ec *executionContext) fieldContext_SearchConnection_pageInfo(_ context.Con
 }
 
 func (ec *executionContext) _SearchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.SearchHit]) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15024,6 +15294,9 @@ func (ec *executionContext) fieldContext_SearchConnection_totalCount(_ context.C
 }
 
 func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.SearchHit]) (ret graphql.Marshaler) {
+	if obj.Cursor != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15180,6 +15453,9 @@ func (ec *executionContext) fieldContext_SearchHit_name(_ context.Context, field
 }
 
 func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.Score)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15203,6 +15479,9 @@ func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, fiel
 }
 
 func (ec *executionContext) _SearchHit_match(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
+	if obj.Match != "" && ec.directFields() {
+		return ec.marshalNSearchMatch2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchMatch(ctx, field.Selections, obj.Match)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15226,6 +15505,9 @@ func (ec *executionContext) fieldContext_SearchHit_match(_ context.Context, fiel
 }
 
 func (ec *executionContext) _SearchHit_field(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
+	if obj.Field != "" && ec.directFields() {
+		return ec.marshalNSearchField2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchField(ctx, field.Selections, obj.Field)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15249,6 +15531,9 @@ func (ec *executionContext) fieldContext_SearchHit_field(_ context.Context, fiel
 }
 
 func (ec *executionContext) _SearchHit_matched(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
+	if obj.Matched != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Matched)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15272,6 +15557,9 @@ func (ec *executionContext) fieldContext_SearchHit_matched(_ context.Context, fi
 }
 
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
+	if obj.ID != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15295,6 +15583,9 @@ func (ec *executionContext) fieldContext_Source_id(_ context.Context, field grap
 }
 
 func (ec *executionContext) _Source_url(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
+	if obj.URL != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.URL)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15318,6 +15609,9 @@ func (ec *executionContext) fieldContext_Source_url(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Source_title(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Title)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15341,6 +15635,9 @@ func (ec *executionContext) fieldContext_Source_title(_ context.Context, field g
 }
 
 func (ec *executionContext) _Source_publisher(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
+	if obj.Publisher != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Publisher)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15364,6 +15661,9 @@ func (ec *executionContext) fieldContext_Source_publisher(_ context.Context, fie
 }
 
 func (ec *executionContext) _Source_published(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOPartialDate2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, field.Selections, obj.Published)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15387,6 +15687,9 @@ func (ec *executionContext) fieldContext_Source_published(_ context.Context, fie
 }
 
 func (ec *executionContext) _Source_language(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Language)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15506,6 +15809,9 @@ func (ec *executionContext) fieldContext_SourceConnection_pageInfo(_ context.Con
 }
 
 func (ec *executionContext) _SourceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Source]) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15529,6 +15835,9 @@ func (ec *executionContext) fieldContext_SourceConnection_totalCount(_ context.C
 }
 
 func (ec *executionContext) _SourceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Source]) (ret graphql.Marshaler) {
+	if obj.Cursor != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15616,6 +15925,9 @@ func (ec *executionContext) fieldContext_SourceRef_source(_ context.Context, fie
 }
 
 func (ec *executionContext) _SourceRef_excerpt(ctx context.Context, field graphql.CollectedField, obj *domain.SourceRef) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Excerpt)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15639,6 +15951,9 @@ func (ec *executionContext) fieldContext_SourceRef_excerpt(_ context.Context, fi
 }
 
 func (ec *executionContext) _Theme_id(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
+	if obj.ID != "" && ec.directFields() {
+		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15662,6 +15977,9 @@ func (ec *executionContext) fieldContext_Theme_id(_ context.Context, field graph
 }
 
 func (ec *executionContext) _Theme_name(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
+	if obj.Name != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15685,6 +16003,9 @@ func (ec *executionContext) fieldContext_Theme_name(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Theme_description(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Description)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -15991,6 +16312,9 @@ func (ec *executionContext) fieldContext_ThemeConnection_pageInfo(_ context.Cont
 }
 
 func (ec *executionContext) _ThemeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Theme]) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -16014,6 +16338,9 @@ func (ec *executionContext) fieldContext_ThemeConnection_totalCount(_ context.Co
 }
 
 func (ec *executionContext) _ThemeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Theme]) (ret graphql.Marshaler) {
+	if obj.Cursor != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -16133,6 +16460,9 @@ func (ec *executionContext) fieldContext_WeightedPair_b(_ context.Context, field
 }
 
 func (ec *executionContext) _WeightedPair_weight(ctx context.Context, field graphql.CollectedField, obj *domain.WeightedPair) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.Weight)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -16225,6 +16555,9 @@ func (ec *executionContext) fieldContext_WriteResult_deleted(_ context.Context, 
 }
 
 func (ec *executionContext) _YearCount_year(ctx context.Context, field graphql.CollectedField, obj *domain.YearCount) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.Year)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -16248,6 +16581,9 @@ func (ec *executionContext) fieldContext_YearCount_year(_ context.Context, field
 }
 
 func (ec *executionContext) _YearCount_meetings(ctx context.Context, field graphql.CollectedField, obj *domain.YearCount) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.Meetings)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -16271,6 +16607,9 @@ func (ec *executionContext) fieldContext_YearCount_meetings(_ context.Context, f
 }
 
 func (ec *executionContext) _YearCount_recommendations(ctx context.Context, field graphql.CollectedField, obj *domain.YearCount) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.Recommendations)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -16294,6 +16633,9 @@ func (ec *executionContext) fieldContext_YearCount_recommendations(_ context.Con
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
+	if obj.Name != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -16340,6 +16682,9 @@ func (ec *executionContext) fieldContext___Directive_description(_ context.Conte
 }
 
 func (ec *executionContext) ___Directive_isRepeatable(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalNBoolean2bool(ctx, field.Selections, obj.IsRepeatable)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -16430,6 +16775,9 @@ func (ec *executionContext) fieldContext___Directive_args(ctx context.Context, f
 }
 
 func (ec *executionContext) ___EnumValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
+	if obj.Name != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -16522,6 +16870,9 @@ func (ec *executionContext) fieldContext___EnumValue_deprecationReason(_ context
 }
 
 func (ec *executionContext) ___Field_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
+	if obj.Name != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -16690,6 +17041,9 @@ func (ec *executionContext) fieldContext___Field_deprecationReason(_ context.Con
 }
 
 func (ec *executionContext) ___InputValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
+	if obj.Name != "" && ec.directFields() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -16768,6 +17122,9 @@ func (ec *executionContext) fieldContext___InputValue_type(_ context.Context, fi
 }
 
 func (ec *executionContext) ___InputValue_defaultValue(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
+	if ec.directFields() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.DefaultValue)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
@@ -24506,6 +24863,13 @@ func (ec *executionContext) unmarshalNRole2ᚕgithubᚗcomᚋexpertgraphᚋexper
 }
 
 func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.Role) graphql.Marshaler {
+	if noneEmpty(v) && ec.directFields() {
+		ret := make(graphql.Array, len(v))
+		for i := range v {
+			ret[i] = ec.marshalNRole2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRole(ctx, sel, v[i])
+		}
+		return ret
+	}
 	ret := ec.marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -25375,6 +25739,13 @@ func (ec *executionContext) unmarshalOKind2ᚕgithubᚗcomᚋexpertgraphᚋexper
 func (ec *executionContext) marshalOKind2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.Kind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
+	}
+	if noneEmpty(v) && ec.directFields() {
+		ret := make(graphql.Array, len(v))
+		for i := range v {
+			ret[i] = ec.marshalNKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐKind(ctx, sel, v[i])
+		}
+		return ret
 	}
 	ret := ec.marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)

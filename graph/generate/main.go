@@ -1,6 +1,6 @@
 // Command generate runs gqlgen on the schema (gqlgen.yml), then routes five
 // spots of the generated code through graph's own functions (inorder.go,
-// field.go):
+// field.go), and answers plain fields before the sixth:
 //
 //   - graphql.MarshalSliceConcurrently, which starts a goroutine per element
 //     of every list of objects;
@@ -11,15 +11,22 @@
 //   - graphql.ResolveField, which sends every field's read through the field
 //     middleware by way of two closures, and boxes its value twice;
 //   - the FieldSet every object returns, whose MarshalGQL copies each field
-//     to the heap and makes a map to write the object.
+//     to the heap and makes a map to write the object;
+//   - a plain field (one read from its object's struct field, obj.X, and
+//     written by a marshaller that cannot report an error: plainFields),
+//     which gqlgen also reads through a field context, a context, three
+//     closures and a boxed value, is written at once; so is each element of
+//     a list of enums, which gqlgen writes with a field context each (and a
+//     goroutine each, unless in order).
 //
 // The first three do what gqlgen does, unless the request is resolved in
 // order (Resolver.InOrder: the embedded store, which answers in process, so
-// that a goroutine costs more than the read it waits for); the fourth,
-// unless no extension intercepts fields (Resolver.DirectFields, both
-// stores); the last writes what gqlgen writes, always. gqlgen 0.17.98 has
-// no option for any of the five. Run it from the repository
-// (go generate ./graph); CI runs it and fails if the committed code differs.
+// that a goroutine costs more than the read it waits for); the fourth and
+// the plain fields, unless an extension intercepts fields
+// (Resolver.DirectFields, both stores); the fifth writes what gqlgen
+// writes, always. gqlgen 0.17.98 has no option for any of the six. Run it
+// from the repository (go generate ./graph); CI runs it and fails if the
+// committed code differs.
 package main
 
 import (
@@ -30,6 +37,8 @@ import (
 	"io"
 	"log"
 	"os"
+	"regexp"
+	"strings"
 
 	"github.com/99designs/gqlgen/api"
 	"github.com/99designs/gqlgen/codegen/config"
@@ -72,6 +81,9 @@ func run() error {
 		return err
 	}
 	out, err := apply(src, rewrites)
+	if err == nil {
+		out, err = plain(out)
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -89,4 +101,104 @@ func apply(src []byte, rs []rewrite) ([]byte, error) {
 		src = bytes.ReplaceAll(src, []byte(r.from), []byte(r.to))
 	}
 	return format.Source(src)
+}
+
+// plain answers the plain fields and lists of src (plainFields), of which
+// there must be some, and formats the result.
+func plain(src []byte) ([]byte, error) {
+	src, fields, lists := plainFields(src)
+	if fields == 0 || lists == 0 {
+		return nil, fmt.Errorf("%d plain fields and %d plain lists in the generated code: gqlgen changed, update graph/generate", fields, lists)
+	}
+	return format.Source(src)
+}
+
+// A generated marshaller of a scalar or an enum: its name, the type it
+// writes and its body.
+var marshaller = regexp.MustCompile(`(?m)^func \(ec \*executionContext\) (marshal[^(\s]+)\(ctx context\.Context, sel ast\.SelectionSet, v ([^)]+)\) graphql\.Marshaler \{\n((?:\t.*\n|\n)*?)\}\n`)
+
+// The bodies (tabs left out) of the marshallers that never report an
+// error: an optional String, an Int, a Boolean, a type that writes itself;
+// and of those that report one only for "", a required String, ID or enum
+// (graph.MarshalString and MarshalID answer null for "", which the domain
+// never leaves in a required field).
+var (
+	neverFails = regexp.MustCompile(`^(?:_ = sel\n_ = ctx\nres := MarshalString\(v\)\nreturn res` +
+		`|if v == nil \{\nreturn graphql\.Null\n\}\n_ = sel\n_ = ctx\nres := MarshalString\(\*v\)\nreturn res` +
+		`|return v` +
+		`|_ = sel\nres := graphql\.Marshal(?:Int|Boolean)\(v\)\nif res == graphql\.Null \{\ngraphql\.AddInvalidNullFromMarshaler\(ctx, "\w+!"\)\n\}\nreturn res)\n$`)
+	failsOnEmpty = regexp.MustCompile(`^_ = sel\nres := Marshal(?:String|ID)\((?:v|string\(v\))\)\nif res == graphql\.Null \{\ngraphql\.AddInvalidNullFromMarshaler\(ctx, "\w+!"\)\n\}\nreturn res\n$`)
+)
+
+// A field read with resolveValue from its object's struct field, without
+// directives: the struct field and the field's marshaller.
+var plainRead = regexp.MustCompile(`\treturn resolveValue\(ec,\n\t\tctx,\n\t\tec\.OperationContext,\n\t\tfield,\n` +
+	`\t\tfunc\(ctx context\.Context, field graphql\.CollectedField\) \(\*graphql\.FieldContext, error\) \{\n\t\t\treturn ec\.fieldContext_\w+\(ctx, field\)\n\t\t\},\n` +
+	`\t\tfunc\(ctx context\.Context\) \(any, error\) \{\n\t\t\treturn (obj\.\w+), nil\n\t\t\},\n` +
+	`\t\tnil,\n` +
+	`\t\tfunc\(ctx context\.Context, selections ast\.SelectionSet, v [^)]+\) graphql\.Marshaler \{\n\t\t\treturn ec\.(marshal[^(\s]+)\(ctx, selections, v\)\n\t\t\},\n`)
+
+// A marshaller of a list that writes each element with its own field
+// context (ec.marshalList): the list's marshaller, up to the call, and the
+// elements' marshaller.
+var listMarshaller = regexp.MustCompile(`(?m)^func \(ec \*executionContext\) marshal[^(\s]+\(ctx context\.Context, sel ast\.SelectionSet, v \[\][^)]+\) graphql\.Marshaler \{\n` +
+	`(?:\tif v == nil \{\n\t\treturn graphql\.Null\n\t\}\n)?` +
+	`\tret := ec\.marshalList\(ctx, len\(v\), 0, false, func\(ctx context\.Context, i int\) graphql\.Marshaler \{\n` +
+	`\t\tfc := graphql\.GetFieldContext\(ctx\)\n\t\tfc\.Result = &v\[i\]\n\t\treturn ec\.(marshalN[^(\s]+)\(ctx, sel, v\[i\]\)\n\t\}\)\n`)
+
+// plainFields answers each plain field before its resolveValue: when the
+// fields are read directly (Resolver.DirectFields) and its marshaller
+// cannot fail on the value, the field is its marshaller's answer, which is
+// what resolveValue would answer, without the field context, the context,
+// the closures and the boxed value it makes. Otherwise (a required string
+// left empty, an extension intercepting fields) resolveValue answers, with
+// its error and path. A list of required elements whose marshaller cannot
+// fail on any of them is written the same way, element by element, before
+// ec.marshalList. It returns src and the numbers of plain fields and lists.
+func plainFields(src []byte) ([]byte, int, int) {
+	guard := map[string]string{} // marshaller -> the condition on the value (%s) under which it cannot fail
+	for _, m := range marshaller.FindAllSubmatch(src, -1) {
+		name, typ := string(m[1]), string(m[2])
+		body := strings.ReplaceAll(string(m[3]), "\t", "")
+		switch {
+		case strings.HasPrefix(typ, "*") && body == "return v\n", strings.HasPrefix(typ, "["):
+		case neverFails.MatchString(body):
+			guard[name] = ""
+		case failsOnEmpty.MatchString(body):
+			guard[name] = `%s != "" && `
+		}
+	}
+	n := 0
+	src = plainRead.ReplaceAllFunc(src, func(call []byte) []byte {
+		m := plainRead.FindSubmatch(call)
+		value, marshal := string(m[1]), string(m[2])
+		g, ok := guard[marshal]
+		if !ok {
+			return call
+		}
+		n++
+		cond := g
+		if cond != "" {
+			cond = fmt.Sprintf(cond, value)
+		}
+		return fmt.Appendf(nil, "\tif %sec.directFields() {\n\t\treturn ec.%s(ctx, field.Selections, %s)\n\t}\n%s", cond, marshal, value, call)
+	})
+	lists := 0
+	src = listMarshaller.ReplaceAllFunc(src, func(list []byte) []byte {
+		m := listMarshaller.FindSubmatch(list)
+		marshal := string(m[1])
+		g, ok := guard[marshal]
+		if !ok {
+			return list
+		}
+		lists++
+		if g != "" {
+			g = "noneEmpty(v) && "
+		}
+		call := bytes.Index(list, []byte("\tret := ec.marshalList("))
+		return fmt.Appendf(nil, "%s\tif %sec.directFields() {\n\t\tret := make(graphql.Array, len(v))\n"+
+			"\t\tfor i := range v {\n\t\t\tret[i] = ec.%s(ctx, sel, v[i])\n\t\t}\n\t\treturn ret\n\t}\n%s",
+			list[:call], g, marshal, list[call:])
+	})
+	return src, n, lists
 }

@@ -35,3 +35,183 @@ func TestApply(t *testing.T) {
 		})
 	}
 }
+
+// plainSource is generated code as apply leaves it: four marshallers (a
+// required string, an int, a pointer that writes itself, one of unknown
+// shape), fields read with resolveValue and a list of required strings.
+const plainSource = `package graph
+
+func (ec *executionContext) _Meeting_title(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return resolveValue(ec,
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) _Meeting_order(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return resolveValue(ec,
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Order, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) _Meeting_council(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return resolveValue(ec,
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_council(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().Council(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) _Meeting_place(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return resolveValue(ec,
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Place, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Place) graphql.Marshaler {
+			return ec.marshalOPlace2ᚖdomainᚐPlace(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) _Meeting_weight(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return resolveValue(ec,
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := ec.marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNString2string(ctx, sel, v[i])
+	})
+	return ret
+}
+
+func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalOPlace2ᚖdomainᚐPlace(ctx context.Context, sel ast.SelectionSet, v *domain.Place) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+`
+
+// TestPlain checks which fields and lists plain answers at once: a field
+// read from its struct field whose marshaller cannot fail (a required
+// string only when it is not empty), a list of such elements; not a field
+// read by a resolver, a pointer that writes itself, or a marshaller of
+// another shape; and that generated code with none of them is refused.
+func TestPlain(t *testing.T) {
+	got, err := plain([]byte(plainSource))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(got)
+	for _, want := range []string{
+		"if obj.Title != \"\" && ec.directFields() {\n\t\treturn ec.marshalNString2string(ctx, field.Selections, obj.Title)\n\t}\n\treturn resolveValue(ec,",
+		"if ec.directFields() {\n\t\treturn ec.marshalNInt2int(ctx, field.Selections, obj.Order)\n\t}\n\treturn resolveValue(ec,",
+		"if noneEmpty(v) && ec.directFields() {\n\t\tret := make(graphql.Array, len(v))\n\t\tfor i := range v {\n\t\t\tret[i] = ec.marshalNString2string(ctx, sel, v[i])\n\t\t}\n\t\treturn ret\n\t}\n\tret := ec.marshalList(",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no\n%s\nin\n%s", want, out)
+		}
+	}
+	for _, field := range []string{"_Meeting_council", "_Meeting_place", "_Meeting_weight"} {
+		i := strings.Index(out, field+"(")
+		if body := out[i : i+strings.Index(out[i:], "return resolveValue")]; strings.Contains(body, "directFields") {
+			t.Errorf("%s is answered at once:\n%s", field, body)
+		}
+	}
+	if n := strings.Count(out, "directFields()"); n != 3 {
+		t.Errorf("%d fields and lists answered at once, want 3", n)
+	}
+	if _, err := plain([]byte("package graph\n")); err == nil || !strings.Contains(err.Error(), "gqlgen changed") {
+		t.Errorf("no plain field: error %v, want one saying gqlgen changed", err)
+	}
+}

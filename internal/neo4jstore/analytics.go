@@ -313,8 +313,11 @@ const (
 		"WITH x, count(r) AS n RETURN x." + propID + " AS key, x." + propName + " AS label, n" + countOrder
 	countRecommendationsPerKind = "MATCH (m)-[:" + relProduced + "]->(r:" + labelRecommendation + ") " +
 		"WITH r." + propKind + " AS key, count(r) AS n RETURN key, key AS label, n" + countOrder
-	countSpeakersPerCountry = "MATCH (m)<-[:" + relAppearedAt + "]-(p:" + labelPerson + ")-[:" + relCitizenOf + "]->(x:" + labelCountry + ") " +
-		"WITH x, count(DISTINCT p) AS n RETURN x." + propID + " AS key, x." + propName + " AS label, n" + countOrder
+	// Each speaker once, then their countries: a busy speaker's
+	// appearances would each expand the person's relationships again.
+	countSpeakersPerCountry = "MATCH (m)<-[:" + relAppearedAt + "]-(p:" + labelPerson + ") WITH DISTINCT p " +
+		"MATCH (p)-[:" + relCitizenOf + "]->(x:" + labelCountry + ") " +
+		"WITH x, count(p) AS n RETURN x." + propID + " AS key, x." + propName + " AS label, n" + countOrder
 	countSpeakersPerInstitution = "MATCH (m)<-[ap:" + relAppearedAt + "]-(p:" + labelPerson + ") WHERE ap." + propInstitutionID + " IS NOT NULL " +
 		"WITH ap." + propInstitutionID + " AS iid, count(DISTINCT p) AS n MATCH (x:" + labelInstitution + " {" + propID + ": iid}) " +
 		"RETURN x." + propID + " AS key, x." + propName + " AS label, n" + countOrder

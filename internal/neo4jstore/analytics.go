@@ -230,11 +230,15 @@ const (
 	pairsInstitutions = institutionsAt +
 		"UNWIND xs AS a UNWIND xs AS b WITH m, a, b WHERE a." + propID + " < b." + propID + " " +
 		"WITH a, b, count(m) AS w" + pairsOrder
-	// Appearances are grouped by institution ID and council first, so that
-	// each institution is sought once.
+	// Appearances are grouped by institution ID and council, and only the
+	// heaviest pairs' institutions are sought (an institution's ID orders as
+	// the institution does, and every appearance's institution is stored:
+	// domain.Store). An appearance is always a person's (mergeAppearances
+	// alone makes them), so its person is not read.
 	pairsInstitutionCouncils = "MATCH (m)-[:" + relPartOf + "]->(b:" + labelCouncil + ") " +
-		"MATCH (m)<-[ap:" + relAppearedAt + "]-(:" + labelPerson + ") WHERE ap." + propInstitutionID + " IS NOT NULL " +
-		"WITH ap." + propInstitutionID + " AS iid, b, count(ap) AS w MATCH (a:" + labelInstitution + " {" + propID + ": iid}) " +
+		"MATCH (m)<-[ap:" + relAppearedAt + "]-() WHERE ap." + propInstitutionID + " IS NOT NULL " +
+		"WITH ap." + propInstitutionID + " AS iid, b, count(ap) AS w ORDER BY w DESC, iid, b." + propID + " LIMIT $limit " +
+		"MATCH (a:" + labelInstitution + " {" + propID + ": iid}) " +
 		"WITH a, b, w" + pairsOrder
 )
 

@@ -293,6 +293,11 @@ func testPairs(t *testing.T, s *suite) {
 			p("pa-azerbaijan", "raec", 2), p("riac", "rked", 2),
 			p("ada-university", "raec", 1),
 		}},
+		{"institutions and councils, limit (among equal weights)", domain.PairQuery{Kind: domain.PairInstitutionCouncil, Limit: 5}, pairs{
+			p("air-center", "raec", 5),
+			p("riac", "raec", 3),
+			p("embassy-russia-baku", "raec", 2), p("kisi", "rked", 2), p("mgimo", "raec", 2),
+		}},
 		{"institutions and a council", domain.PairQuery{Kind: domain.PairInstitutionCouncil, CouncilID: "rked"}, pairs{
 			p("kisi", "rked", 2), p("mgimo", "rked", 2), p("riac", "rked", 2),
 		}},

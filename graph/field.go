@@ -19,9 +19,12 @@ import (
 // Resolver.DirectFields (set by httpserver when no extension intercepts
 // fields, whose middleware then only calls the read) resolveValue reads the
 // field itself, with the same field context, errors and recovery; otherwise,
-// and for a field with directives, it is graphql.ResolveField. Every object
-// is written by marshalFields. The generator (graph/generate) routes the
-// generated code through both.
+// and for a field with directives, it is graphql.ResolveField. A plain field
+// (read from its struct field, written by a marshaller that cannot fail on
+// its value) needs neither: with DirectFields the generated code writes it
+// at once, and each element of a list of enums too (noneEmpty). Every
+// object is written by marshalFields. The generator (graph/generate) routes
+// the generated code through all of them.
 
 // directFields reports whether this request's fields are read directly.
 func (ec *executionContext) directFields() bool {

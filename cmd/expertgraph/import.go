@@ -123,8 +123,13 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 		}
 		passed = append(passed, importOne(ctx, target, batch != nil, name, i+1, len(files), stderr))
 	}
-	if batch != nil && slices.Contains(passed, true) && !importCommit(ctx, batch, passed, stderr) {
-		clear(passed)
+	var unsynced error // the batch is written but may not survive a crash
+	if batch != nil && slices.Contains(passed, true) {
+		if err := importCommit(ctx, batch, passed, stderr); errors.Is(err, memstore.ErrNotDurable) {
+			unsynced = err
+		} else if err != nil {
+			clear(passed)
+		}
 	}
 	tried := len(passed)
 	var imported, failed []string
@@ -151,6 +156,9 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	fmt.Fprintf(stdout, "%s (%s)\n", summary, elapsed(start))
 	if n := len(files) - len(imported); n > 0 {
 		return fmt.Errorf("%d of %d files not imported", n, len(files))
+	}
+	if unsynced != nil {
+		return fmt.Errorf("the files are written, but may not survive a crash: %w", unsynced)
 	}
 	return nil
 }
@@ -229,10 +237,13 @@ func importOne(ctx context.Context, target importTarget, held bool, name string,
 }
 
 // importCommit writes the files held in batch, those passed says, in one
-// write, and reports whether it did, on a line of stderr:
+// write, and reports how it went on a line of stderr:
 //
 //	writing 19 files … done in 6.1s
-func importCommit(ctx context.Context, batch *memstore.Batch, passed []bool, stderr io.Writer) bool {
+//
+// A write in place whose file may not survive a crash (ErrNotDurable) is
+// said to be done, with the error.
+func importCommit(ctx context.Context, batch interface{ Commit(context.Context) error }, passed []bool, stderr io.Writer) error {
 	start := time.Now()
 	n := 0
 	for _, ok := range passed {
@@ -241,12 +252,16 @@ func importCommit(ctx context.Context, batch *memstore.Batch, passed []bool, std
 		}
 	}
 	fmt.Fprintf(stderr, "writing %s … ", plural(n, "file", "files"))
-	if err := batch.Commit(ctx); err != nil {
+	err := batch.Commit(ctx)
+	switch {
+	case errors.Is(err, memstore.ErrNotDurable):
+		fmt.Fprintf(stderr, "done in %s, but it may not survive a crash: %v\n", elapsed(start), err)
+	case err != nil:
 		fmt.Fprintf(stderr, "failed, nothing written: %v\n", err)
-		return false
+	default:
+		fmt.Fprintf(stderr, "done in %s\n", elapsed(start))
 	}
-	fmt.Fprintf(stderr, "done in %s\n", elapsed(start))
-	return true
+	return err
 }
 
 // lineWriter remembers the last byte written through it.

@@ -799,3 +799,42 @@ func indexByID(ms []*domain.Meeting, id string) int {
 	}
 	return -1
 }
+
+// committerFunc is a batch whose Commit is a function.
+type committerFunc func(context.Context) error
+
+func (f committerFunc) Commit(ctx context.Context) error { return f(ctx) }
+
+// TestImportCommitSaysWhatWasWritten checks the last line of an embedded
+// import: a failed write is "nothing written", but a write in place whose
+// file may not survive a crash (memstore.ErrNotDurable) is done, and says
+// so.
+func TestImportCommitSaysWhatWasWritten(t *testing.T) {
+	fail := errors.New("disk full")
+	unsynced := fmt.Errorf("memstore: g.json was %w: %w", memstore.ErrNotDurable, errors.New("EIO"))
+	cases := []struct {
+		name    string
+		err     error
+		want    string
+		notWant string
+	}{
+		{"written", nil, "writing 2 files … done in ", "survive"},
+		{"failed", fail, "writing 2 files … failed, nothing written: disk full", "done"},
+		{"written, not synced", unsynced, "done in", "nothing written"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var stderr bytes.Buffer
+			err := importCommit(t.Context(), committerFunc(func(context.Context) error { return c.err }), []bool{true, false, true}, &stderr)
+			if !errors.Is(err, c.err) || (c.err == nil) != (err == nil) {
+				t.Errorf("error %v, want %v", err, c.err)
+			}
+			if got := stderr.String(); !strings.Contains(got, c.want) || strings.Contains(got, c.notWant) {
+				t.Errorf("%q, want %q and not %q", got, c.want, c.notWant)
+			}
+			if c.err == unsynced && !strings.Contains(stderr.String(), "may not survive a crash") {
+				t.Errorf("%q does not say the write may not survive a crash", stderr.String())
+			}
+		})
+	}
+}

@@ -16,7 +16,7 @@ import (
 // The new state is saved before it is put in place, so an error leaves memory
 // and file as they were; the one exception is a failure to sync the directory
 // after the file was replaced, when the write is in place and the error only
-// says that it may not survive a crash.
+// says that it may not survive a crash (ErrNotDurable).
 func (s *Store) Upsert(ctx context.Context, g *domain.Graph) error {
 	if g == nil {
 		return nil
@@ -66,7 +66,7 @@ func (s *Store) commit(next *state) error {
 				return domain.Unavailable(fmt.Errorf("memstore: saving %s: %w", s.path, err))
 			}
 			s.swap(next)
-			return domain.Unavailable(fmt.Errorf("memstore: %s was saved but may not survive a crash: %w", s.path, err))
+			return domain.Unavailable(fmt.Errorf("memstore: %s was %w: %w", s.path, ErrNotDurable, err))
 		}
 	}
 	s.swap(next)

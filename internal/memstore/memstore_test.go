@@ -170,6 +170,31 @@ func TestInterruptedSave(t *testing.T) {
 	}
 }
 
+// TestUnsyncedDirectory fails the last step of a save, the sync of the
+// directory after the rename: the write is in place, in memory and in the
+// file, and the error says so (ErrNotDurable) rather than reporting it lost.
+func TestUnsyncedDirectory(t *testing.T) {
+	fail := errors.New("simulated sync failure")
+	path := filepath.Join(t.TempDir(), "g.json")
+	s := open(t, path)
+	if err := s.Upsert(t.Context(), storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	dirSync = func(string) error { return fail }
+	t.Cleanup(func() { dirSync = syncDir })
+	err := s.Upsert(t.Context(), &domain.Graph{Themes: []*domain.Theme{{ID: "environment", Name: "Environment"}}})
+	dirSync = syncDir
+	if domain.ErrorCode(err) != domain.EUNAVAILABLE || !errors.Is(err, fail) || !errors.Is(err, ErrNotDurable) {
+		t.Errorf("Upsert with a failing directory sync: %v, want EUNAVAILABLE wrapping the failure and ErrNotDurable", err)
+	}
+	want := export(t, s)
+	if !slices.ContainsFunc(want.Themes, func(x *domain.Theme) bool { return x.ID == "environment" }) {
+		t.Errorf("memory does not hold the write")
+	}
+	s.Close(t.Context())
+	checkGraph(t, "the file", export(t, open(t, path)), want)
+}
+
 func TestOpenRemovesStaleTemps(t *testing.T) {
 	dir := t.TempDir()
 	stale := filepath.Join(dir, ".g.json.tmp-123")

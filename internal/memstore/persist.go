@@ -17,7 +17,14 @@ import (
 var (
 	syncFile = (*os.File).Sync
 	rename   = os.Rename
+	dirSync  = syncDir
 )
+
+// ErrNotDurable is in the chain of a write's error when the write is in
+// place, in memory and in the file, but the file may not survive a crash:
+// its directory could not be synced after the rename. Such a write is not
+// to be reported as lost.
+var ErrNotDurable = errors.New("saved but may not survive a crash")
 
 // tempPattern names the temporary files of a save beside path.
 func tempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-*" }
@@ -90,7 +97,7 @@ func save(path string, g *domain.Graph, x *extras) (committed bool, err error) {
 		os.Remove(tmp)
 		return false, err
 	}
-	return true, syncDir(dir)
+	return true, dirSync(dir)
 }
 
 // writeSync writes data to f, syncs and closes it.

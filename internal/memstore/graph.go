@@ -66,7 +66,8 @@ func (s *Store) commit(next *state) error {
 				return domain.Unavailable(fmt.Errorf("memstore: saving %s: %w", s.path, err))
 			}
 			s.swap(next)
-			return domain.Unavailable(fmt.Errorf("memstore: %s was %w: %w", s.path, ErrNotDurable, err))
+			return domain.Wrap(domain.Errorf(domain.EUNAVAILABLE, "the write was made, but the disk did not confirm it: it may not survive a crash"),
+				fmt.Errorf("memstore: %s was %w: %w", s.path, ErrNotDurable, err))
 		}
 	}
 	s.swap(next)

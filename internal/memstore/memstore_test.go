@@ -172,7 +172,8 @@ func TestInterruptedSave(t *testing.T) {
 
 // TestUnsyncedDirectory fails the last step of a save, the sync of the
 // directory after the rename: the write is in place, in memory and in the
-// file, and the error says so (ErrNotDurable) rather than reporting it lost.
+// file, and the error says so (ErrNotDurable, and the message the API
+// shows) rather than reporting it lost.
 func TestUnsyncedDirectory(t *testing.T) {
 	fail := errors.New("simulated sync failure")
 	path := filepath.Join(t.TempDir(), "g.json")
@@ -186,6 +187,9 @@ func TestUnsyncedDirectory(t *testing.T) {
 	dirSync = syncDir
 	if domain.ErrorCode(err) != domain.EUNAVAILABLE || !errors.Is(err, fail) || !errors.Is(err, ErrNotDurable) {
 		t.Errorf("Upsert with a failing directory sync: %v, want EUNAVAILABLE wrapping the failure and ErrNotDurable", err)
+	}
+	if msg := domain.ErrorMessage(err); !strings.Contains(msg, "the write was made") {
+		t.Errorf("the API would say %q, want that the write was made", msg)
 	}
 	want := export(t, s)
 	if !slices.ContainsFunc(want.Themes, func(x *domain.Theme) bool { return x.ID == "environment" }) {

@@ -1,6 +1,6 @@
 // Command generate runs gqlgen on the schema (gqlgen.yml), then routes five
 // spots of the generated code through graph's own functions (inorder.go,
-// field.go), and answers plain fields before the sixth:
+// field.go) and makes a sixth kind of spot, plain fields, write at once:
 //
 //   - graphql.MarshalSliceConcurrently, which starts a goroutine per element
 //     of every list of objects;
@@ -22,9 +22,8 @@
 // The first three do what gqlgen does, unless the request is resolved in
 // order (Resolver.InOrder: the embedded store, which answers in process, so
 // that a goroutine costs more than the read it waits for); the fourth and
-// the plain fields, unless an extension intercepts fields
-// (Resolver.DirectFields, both stores); the fifth writes what gqlgen
-// writes, always. gqlgen 0.17.98 has no option for any of the six. Run it
+// the sixth, unless no extension intercepts fields (Resolver.DirectFields,
+// both stores); the fifth writes what gqlgen writes, always. gqlgen 0.17.98 has no option for any of the six. Run it
 // from the repository (go generate ./graph); CI runs it and fails if the
 // committed code differs.
 package main
@@ -156,30 +155,31 @@ var listMarshaller = regexp.MustCompile(`(?m)^func \(ec \*executionContext\) mar
 // fail on any of them is written the same way, element by element, before
 // ec.marshalList. It returns src and the numbers of plain fields and lists.
 func plainFields(src []byte) ([]byte, int, int) {
-	guard := map[string]string{} // marshaller -> the condition on the value (%s) under which it cannot fail
+	onEmpty := map[string]bool{} // the plain marshallers: whether each fails on ""
 	for _, m := range marshaller.FindAllSubmatch(src, -1) {
 		name, typ := string(m[1]), string(m[2])
 		body := strings.ReplaceAll(string(m[3]), "\t", "")
 		switch {
 		case strings.HasPrefix(typ, "*") && body == "return v\n", strings.HasPrefix(typ, "["):
+			// A nil pointer, or a list: not plain.
 		case neverFails.MatchString(body):
-			guard[name] = ""
+			onEmpty[name] = false
 		case failsOnEmpty.MatchString(body):
-			guard[name] = `%s != "" && `
+			onEmpty[name] = true
 		}
 	}
 	n := 0
 	src = plainRead.ReplaceAllFunc(src, func(call []byte) []byte {
 		m := plainRead.FindSubmatch(call)
 		value, marshal := string(m[1]), string(m[2])
-		g, ok := guard[marshal]
+		fails, ok := onEmpty[marshal]
 		if !ok {
 			return call
 		}
 		n++
-		cond := g
-		if cond != "" {
-			cond = fmt.Sprintf(cond, value)
+		cond := ""
+		if fails {
+			cond = value + ` != "" && `
 		}
 		return fmt.Appendf(nil, "\tif %sec.directFields() {\n\t\treturn ec.%s(ctx, field.Selections, %s)\n\t}\n%s", cond, marshal, value, call)
 	})
@@ -187,18 +187,19 @@ func plainFields(src []byte) ([]byte, int, int) {
 	src = listMarshaller.ReplaceAllFunc(src, func(list []byte) []byte {
 		m := listMarshaller.FindSubmatch(list)
 		marshal := string(m[1])
-		g, ok := guard[marshal]
+		fails, ok := onEmpty[marshal]
 		if !ok {
 			return list
 		}
 		lists++
-		if g != "" {
-			g = "noneEmpty(v) && "
+		cond := ""
+		if fails {
+			cond = "noneEmpty(v) && "
 		}
 		call := bytes.Index(list, []byte("\tret := ec.marshalList("))
 		return fmt.Appendf(nil, "%s\tif %sec.directFields() {\n\t\tret := make(graphql.Array, len(v))\n"+
 			"\t\tfor i := range v {\n\t\t\tret[i] = ec.%s(ctx, sel, v[i])\n\t\t}\n\t\treturn ret\n\t}\n%s",
-			list[:call], g, marshal, list[call:])
+			list[:call], cond, marshal, list[call:])
 	})
 	return src, n, lists
 }

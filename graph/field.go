@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"slices"
+	"strconv"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -140,3 +141,26 @@ func noneEmpty[S ~[]E, E ~string](v S) bool {
 	}
 	return true
 }
+
+// quoted is a string, an ID or an enum answered as a JSON string, as
+// gqlgen's marshaller writes it. A plain field's is a pointer into its
+// struct field: unlike the string, or the closure gqlgen's marshaller
+// returns, it is an answer (graphql.Marshaler) without an allocation.
+type quoted string
+
+func (q *quoted) MarshalGQL(w io.Writer) { graphql.MarshalString(string(*q)).MarshalGQL(w) }
+
+// optional is an optional String's answer: null for "" (the domain's
+// unknown, as MarshalString answers), else quoted.
+func optional(s *string) graphql.Marshaler {
+	if *s == "" {
+		return graphql.Null
+	}
+	return (*quoted)(s)
+}
+
+// integer is an Int answered as a JSON number, as gqlgen's marshaller
+// writes it, and for the same reason as quoted.
+type integer int
+
+func (i *integer) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Itoa(int(*i))) }

@@ -3,7 +3,6 @@
 package graph
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -2917,8 +2916,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 					return nil
 				}
 			}
-			var buf bytes.Buffer
-			data.MarshalGQL(&buf)
+			buf := answerBuffer(ctx)
+			data.MarshalGQL(buf)
 			response.Data = buf.Bytes()
 			if atomic.LoadInt32(&ec.Deferred) > 0 {
 				hasNext := atomic.LoadInt32(&ec.PendingDeferred) > 0
@@ -2935,8 +2934,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			first = false
 			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
-			var buf bytes.Buffer
-			data.MarshalGQL(&buf)
+			buf := answerBuffer(ctx)
+			data.MarshalGQL(buf)
 
 			return &graphql.Response{
 				Data: buf.Bytes(),
@@ -2949,6 +2948,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 }
 
 type executionContext struct {
+	collected collected // this operation's collected fields (collect.go)
 	*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]
 }
 
@@ -7142,7 +7142,7 @@ func (ec *executionContext) fieldContext_Affiliation_institution(_ context.Conte
 
 func (ec *executionContext) _Affiliation_title(ctx context.Context, field graphql.CollectedField, obj *domain.Affiliation) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Title)
+		return optional(&obj.Title)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7168,7 +7168,7 @@ func (ec *executionContext) fieldContext_Affiliation_title(_ context.Context, fi
 
 func (ec *executionContext) _Affiliation_from(ctx context.Context, field graphql.CollectedField, obj *domain.Affiliation) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOPartialDate2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, field.Selections, obj.From)
+		return &obj.From
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7194,7 +7194,7 @@ func (ec *executionContext) fieldContext_Affiliation_from(_ context.Context, fie
 
 func (ec *executionContext) _Affiliation_to(ctx context.Context, field graphql.CollectedField, obj *domain.Affiliation) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOPartialDate2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, field.Selections, obj.To)
+		return &obj.To
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7307,7 +7307,7 @@ func (ec *executionContext) fieldContext_Appearance_roles(_ context.Context, fie
 
 func (ec *executionContext) _Appearance_title(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Title)
+		return optional(&obj.Title)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7397,7 +7397,7 @@ func (ec *executionContext) fieldContext_Appearance_country(_ context.Context, f
 
 func (ec *executionContext) _Appearance_session(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Session)
+		return optional(&obj.Session)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7478,7 +7478,7 @@ func (ec *executionContext) fieldContext_Appearance_sources(_ context.Context, f
 
 func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
 	if obj.ID != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+		return (*quoted)(&obj.ID)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7527,7 +7527,7 @@ func (ec *executionContext) fieldContext_AuditEntry_at(_ context.Context, field 
 
 func (ec *executionContext) _AuditEntry_actor(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
 	if obj.Actor != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Actor)
+		return (*quoted)(&obj.Actor)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7553,7 +7553,7 @@ func (ec *executionContext) fieldContext_AuditEntry_actor(_ context.Context, fie
 
 func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
 	if obj.Action != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Action)
+		return (*quoted)(&obj.Action)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7579,7 +7579,7 @@ func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, fi
 
 func (ec *executionContext) _AuditEntry_summary(ctx context.Context, field graphql.CollectedField, obj *domain.AuditEntry) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Summary)
+		return optional(&obj.Summary)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7770,7 +7770,7 @@ func (ec *executionContext) fieldContext_AuditEntryConnection_pageInfo(_ context
 
 func (ec *executionContext) _AuditEntryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.AuditEntry]) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		return (*integer)(&obj.TotalCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7796,7 +7796,7 @@ func (ec *executionContext) fieldContext_AuditEntryConnection_totalCount(_ conte
 
 func (ec *executionContext) _AuditEntryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.AuditEntry]) (ret graphql.Marshaler) {
 	if obj.Cursor != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+		return (*quoted)(&obj.Cursor)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7854,7 +7854,7 @@ func (ec *executionContext) fieldContext_AuditEntryEdge_node(_ context.Context, 
 
 func (ec *executionContext) _Council_id(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
 	if obj.ID != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+		return (*quoted)(&obj.ID)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7880,7 +7880,7 @@ func (ec *executionContext) fieldContext_Council_id(_ context.Context, field gra
 
 func (ec *executionContext) _Council_name(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
 	if obj.Name != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+		return (*quoted)(&obj.Name)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7906,7 +7906,7 @@ func (ec *executionContext) fieldContext_Council_name(_ context.Context, field g
 
 func (ec *executionContext) _Council_shortName(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.ShortName)
+		return optional(&obj.ShortName)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7955,7 +7955,7 @@ func (ec *executionContext) fieldContext_Council_aliases(_ context.Context, fiel
 
 func (ec *executionContext) _Council_description(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Description)
+		return optional(&obj.Description)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -7981,7 +7981,7 @@ func (ec *executionContext) fieldContext_Council_description(_ context.Context, 
 
 func (ec *executionContext) _Council_frequency(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Frequency)
+		return optional(&obj.Frequency)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8007,7 +8007,7 @@ func (ec *executionContext) fieldContext_Council_frequency(_ context.Context, fi
 
 func (ec *executionContext) _Council_founded(ctx context.Context, field graphql.CollectedField, obj *domain.Council) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOPartialDate2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, field.Selections, obj.Founded)
+		return &obj.Founded
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8269,7 +8269,7 @@ func (ec *executionContext) fieldContext_CouncilConnection_pageInfo(_ context.Co
 
 func (ec *executionContext) _CouncilConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Council]) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		return (*integer)(&obj.TotalCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8327,7 +8327,7 @@ func (ec *executionContext) fieldContext_CouncilCount_council(_ context.Context,
 
 func (ec *executionContext) _CouncilCount_meetings(ctx context.Context, field graphql.CollectedField, obj *domain.CouncilCount) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.Meetings)
+		return (*integer)(&obj.Meetings)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8353,7 +8353,7 @@ func (ec *executionContext) fieldContext_CouncilCount_meetings(_ context.Context
 
 func (ec *executionContext) _CouncilCount_recommendations(ctx context.Context, field graphql.CollectedField, obj *domain.CouncilCount) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.Recommendations)
+		return (*integer)(&obj.Recommendations)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8379,7 +8379,7 @@ func (ec *executionContext) fieldContext_CouncilCount_recommendations(_ context.
 
 func (ec *executionContext) _CouncilEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Council]) (ret graphql.Marshaler) {
 	if obj.Cursor != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+		return (*quoted)(&obj.Cursor)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8437,7 +8437,7 @@ func (ec *executionContext) fieldContext_CouncilEdge_node(_ context.Context, fie
 
 func (ec *executionContext) _Country_id(ctx context.Context, field graphql.CollectedField, obj *domain.Country) (ret graphql.Marshaler) {
 	if obj.ID != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+		return (*quoted)(&obj.ID)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8463,7 +8463,7 @@ func (ec *executionContext) fieldContext_Country_id(_ context.Context, field gra
 
 func (ec *executionContext) _Country_name(ctx context.Context, field graphql.CollectedField, obj *domain.Country) (ret graphql.Marshaler) {
 	if obj.Name != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+		return (*quoted)(&obj.Name)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8640,7 +8640,7 @@ func (ec *executionContext) fieldContext_CountryConnection_pageInfo(_ context.Co
 
 func (ec *executionContext) _CountryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Country]) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		return (*integer)(&obj.TotalCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8666,7 +8666,7 @@ func (ec *executionContext) fieldContext_CountryConnection_totalCount(_ context.
 
 func (ec *executionContext) _CountryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Country]) (ret graphql.Marshaler) {
 	if obj.Cursor != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+		return (*quoted)(&obj.Cursor)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8750,7 +8750,7 @@ func (ec *executionContext) fieldContext_IngestResult_applied(_ context.Context,
 
 func (ec *executionContext) _IngestResult_draft(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
 	if obj.Draft != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Draft)
+		return (*quoted)(&obj.Draft)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8808,7 +8808,7 @@ func (ec *executionContext) fieldContext_IngestResult_meeting(_ context.Context,
 
 func (ec *executionContext) _IngestResult_meetingOutcome(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.MeetingOutcome)
+		return optional(&obj.MeetingOutcome)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8880,7 +8880,7 @@ func (ec *executionContext) fieldContext_IngestResult_matched(_ context.Context,
 
 func (ec *executionContext) _IngestResult_newAppearances(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.NewAppearances)
+		return (*integer)(&obj.NewAppearances)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8906,7 +8906,7 @@ func (ec *executionContext) fieldContext_IngestResult_newAppearances(_ context.C
 
 func (ec *executionContext) _IngestResult_newRecommendations(ctx context.Context, field graphql.CollectedField, obj *curate.IngestResult) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.NewRecommendations)
+		return (*integer)(&obj.NewRecommendations)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8955,7 +8955,7 @@ func (ec *executionContext) fieldContext_IngestResult_warnings(_ context.Context
 
 func (ec *executionContext) _Initiative_id(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
 	if obj.ID != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+		return (*quoted)(&obj.ID)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -8981,7 +8981,7 @@ func (ec *executionContext) fieldContext_Initiative_id(_ context.Context, field 
 
 func (ec *executionContext) _Initiative_name(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
 	if obj.Name != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+		return (*quoted)(&obj.Name)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -9007,7 +9007,7 @@ func (ec *executionContext) fieldContext_Initiative_name(_ context.Context, fiel
 
 func (ec *executionContext) _Initiative_shortName(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.ShortName)
+		return optional(&obj.ShortName)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -9056,7 +9056,7 @@ func (ec *executionContext) fieldContext_Initiative_aliases(_ context.Context, f
 
 func (ec *executionContext) _Initiative_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
 	if obj.Kind != "" && ec.directFields() {
-		return ec.marshalNInitiativeKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInitiativeKind(ctx, field.Selections, obj.Kind)
+		return (*quoted)(&obj.Kind)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -9082,7 +9082,7 @@ func (ec *executionContext) fieldContext_Initiative_kind(_ context.Context, fiel
 
 func (ec *executionContext) _Initiative_description(ctx context.Context, field graphql.CollectedField, obj *domain.Initiative) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Description)
+		return optional(&obj.Description)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -9368,7 +9368,7 @@ func (ec *executionContext) fieldContext_InitiativeConnection_pageInfo(_ context
 
 func (ec *executionContext) _InitiativeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Initiative]) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		return (*integer)(&obj.TotalCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -9394,7 +9394,7 @@ func (ec *executionContext) fieldContext_InitiativeConnection_totalCount(_ conte
 
 func (ec *executionContext) _InitiativeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Initiative]) (ret graphql.Marshaler) {
 	if obj.Cursor != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+		return (*quoted)(&obj.Cursor)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -9452,7 +9452,7 @@ func (ec *executionContext) fieldContext_InitiativeEdge_node(_ context.Context, 
 
 func (ec *executionContext) _Institution_id(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
 	if obj.ID != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+		return (*quoted)(&obj.ID)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -9478,7 +9478,7 @@ func (ec *executionContext) fieldContext_Institution_id(_ context.Context, field
 
 func (ec *executionContext) _Institution_name(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
 	if obj.Name != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+		return (*quoted)(&obj.Name)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -9504,7 +9504,7 @@ func (ec *executionContext) fieldContext_Institution_name(_ context.Context, fie
 
 func (ec *executionContext) _Institution_shortName(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.ShortName)
+		return optional(&obj.ShortName)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -9553,7 +9553,7 @@ func (ec *executionContext) fieldContext_Institution_aliases(_ context.Context, 
 
 func (ec *executionContext) _Institution_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Institution) (ret graphql.Marshaler) {
 	if obj.Kind != "" && ec.directFields() {
-		return ec.marshalNInstitutionKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐInstitutionKind(ctx, field.Selections, obj.Kind)
+		return (*quoted)(&obj.Kind)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -9859,7 +9859,7 @@ func (ec *executionContext) fieldContext_InstitutionConnection_pageInfo(_ contex
 
 func (ec *executionContext) _InstitutionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Institution]) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		return (*integer)(&obj.TotalCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -9885,7 +9885,7 @@ func (ec *executionContext) fieldContext_InstitutionConnection_totalCount(_ cont
 
 func (ec *executionContext) _InstitutionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Institution]) (ret graphql.Marshaler) {
 	if obj.Cursor != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+		return (*quoted)(&obj.Cursor)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -9943,7 +9943,7 @@ func (ec *executionContext) fieldContext_InstitutionEdge_node(_ context.Context,
 
 func (ec *executionContext) _KeyCount_key(ctx context.Context, field graphql.CollectedField, obj *domain.KeyCount) (ret graphql.Marshaler) {
 	if obj.Key != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Key)
+		return (*quoted)(&obj.Key)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -9969,7 +9969,7 @@ func (ec *executionContext) fieldContext_KeyCount_key(_ context.Context, field g
 
 func (ec *executionContext) _KeyCount_label(ctx context.Context, field graphql.CollectedField, obj *domain.KeyCount) (ret graphql.Marshaler) {
 	if obj.Label != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Label)
+		return (*quoted)(&obj.Label)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -9995,7 +9995,7 @@ func (ec *executionContext) fieldContext_KeyCount_label(_ context.Context, field
 
 func (ec *executionContext) _KeyCount_count(ctx context.Context, field graphql.CollectedField, obj *domain.KeyCount) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.Count)
+		return (*integer)(&obj.Count)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -10021,7 +10021,7 @@ func (ec *executionContext) fieldContext_KeyCount_count(_ context.Context, field
 
 func (ec *executionContext) _Meeting_id(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
 	if obj.ID != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+		return (*quoted)(&obj.ID)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -10047,7 +10047,7 @@ func (ec *executionContext) fieldContext_Meeting_id(_ context.Context, field gra
 
 func (ec *executionContext) _Meeting_title(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
 	if obj.Title != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Title)
+		return (*quoted)(&obj.Title)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -10128,7 +10128,7 @@ func (ec *executionContext) fieldContext_Meeting_ordinal(_ context.Context, fiel
 
 func (ec *executionContext) _Meeting_theme(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Theme)
+		return optional(&obj.Theme)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -10177,7 +10177,7 @@ func (ec *executionContext) fieldContext_Meeting_themeVariants(_ context.Context
 
 func (ec *executionContext) _Meeting_date(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNPartialDate2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, field.Selections, obj.Date)
+		return &obj.Date
 	}
 	return resolveValue(ec,
 		ctx,
@@ -10226,7 +10226,7 @@ func (ec *executionContext) fieldContext_Meeting_datePrecision(_ context.Context
 
 func (ec *executionContext) _Meeting_dateNote(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.DateNote)
+		return optional(&obj.DateNote)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -10316,7 +10316,7 @@ func (ec *executionContext) fieldContext_Meeting_country(_ context.Context, fiel
 
 func (ec *executionContext) _Meeting_format(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Format)
+		return optional(&obj.Format)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -10686,7 +10686,7 @@ func (ec *executionContext) fieldContext_MeetingConnection_pageInfo(_ context.Co
 
 func (ec *executionContext) _MeetingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Meeting]) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		return (*integer)(&obj.TotalCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -10712,7 +10712,7 @@ func (ec *executionContext) fieldContext_MeetingConnection_totalCount(_ context.
 
 func (ec *executionContext) _MeetingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Meeting]) (ret graphql.Marshaler) {
 	if obj.Cursor != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+		return (*quoted)(&obj.Cursor)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -10802,7 +10802,7 @@ func (ec *executionContext) fieldContext_Mention_meeting(_ context.Context, fiel
 
 func (ec *executionContext) _Mention_date(ctx context.Context, field graphql.CollectedField, obj *domain.Mention) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNPartialDate2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, field.Selections, obj.Date)
+		return &obj.Date
 	}
 	return resolveValue(ec,
 		ctx,
@@ -11532,7 +11532,7 @@ func (ec *executionContext) fieldContext_Mutation_ingestReport(ctx context.Conte
 
 func (ec *executionContext) _NodeRef_id(ctx context.Context, field graphql.CollectedField, obj *domain.NodeRef) (ret graphql.Marshaler) {
 	if obj.ID != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+		return (*quoted)(&obj.ID)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -11558,7 +11558,7 @@ func (ec *executionContext) fieldContext_NodeRef_id(_ context.Context, field gra
 
 func (ec *executionContext) _NodeRef_kind(ctx context.Context, field graphql.CollectedField, obj *domain.NodeRef) (ret graphql.Marshaler) {
 	if obj.Kind != "" && ec.directFields() {
-		return ec.marshalNKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐKind(ctx, field.Selections, obj.Kind)
+		return (*quoted)(&obj.Kind)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -11584,7 +11584,7 @@ func (ec *executionContext) fieldContext_NodeRef_kind(_ context.Context, field g
 
 func (ec *executionContext) _NodeRef_name(ctx context.Context, field graphql.CollectedField, obj *domain.NodeRef) (ret graphql.Marshaler) {
 	if obj.Name != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+		return (*quoted)(&obj.Name)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -11810,7 +11810,7 @@ func (ec *executionContext) fieldContext_Path_edges(_ context.Context, field gra
 
 func (ec *executionContext) _PathEdge_type(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
 	if obj.Type != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Type)
+		return (*quoted)(&obj.Type)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -11836,7 +11836,7 @@ func (ec *executionContext) fieldContext_PathEdge_type(_ context.Context, field 
 
 func (ec *executionContext) _PathEdge_from(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
 	if obj.From != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.From)
+		return (*quoted)(&obj.From)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -11862,7 +11862,7 @@ func (ec *executionContext) fieldContext_PathEdge_from(_ context.Context, field 
 
 func (ec *executionContext) _PathEdge_to(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
 	if obj.To != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.To)
+		return (*quoted)(&obj.To)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -11888,7 +11888,7 @@ func (ec *executionContext) fieldContext_PathEdge_to(_ context.Context, field gr
 
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
 	if obj.ID != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+		return (*quoted)(&obj.ID)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -11914,7 +11914,7 @@ func (ec *executionContext) fieldContext_Person_id(_ context.Context, field grap
 
 func (ec *executionContext) _Person_name(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
 	if obj.Name != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+		return (*quoted)(&obj.Name)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -12187,7 +12187,7 @@ func (ec *executionContext) fieldContext_PersonConnection_pageInfo(_ context.Con
 
 func (ec *executionContext) _PersonConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Person]) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		return (*integer)(&obj.TotalCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -12213,7 +12213,7 @@ func (ec *executionContext) fieldContext_PersonConnection_totalCount(_ context.C
 
 func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Person]) (ret graphql.Marshaler) {
 	if obj.Cursor != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+		return (*quoted)(&obj.Cursor)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -12271,7 +12271,7 @@ func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, fiel
 
 func (ec *executionContext) _Place_id(ctx context.Context, field graphql.CollectedField, obj *domain.Place) (ret graphql.Marshaler) {
 	if obj.ID != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+		return (*quoted)(&obj.ID)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -12297,7 +12297,7 @@ func (ec *executionContext) fieldContext_Place_id(_ context.Context, field graph
 
 func (ec *executionContext) _Place_name(ctx context.Context, field graphql.CollectedField, obj *domain.Place) (ret graphql.Marshaler) {
 	if obj.Name != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+		return (*quoted)(&obj.Name)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -12550,7 +12550,7 @@ func (ec *executionContext) fieldContext_PlaceConnection_pageInfo(_ context.Cont
 
 func (ec *executionContext) _PlaceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Place]) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		return (*integer)(&obj.TotalCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -12576,7 +12576,7 @@ func (ec *executionContext) fieldContext_PlaceConnection_totalCount(_ context.Co
 
 func (ec *executionContext) _PlaceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Place]) (ret graphql.Marshaler) {
 	if obj.Cursor != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+		return (*quoted)(&obj.Cursor)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -12634,7 +12634,7 @@ func (ec *executionContext) fieldContext_PlaceEdge_node(_ context.Context, field
 
 func (ec *executionContext) _Publication_id(ctx context.Context, field graphql.CollectedField, obj *domain.Publication) (ret graphql.Marshaler) {
 	if obj.ID != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+		return (*quoted)(&obj.ID)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -12660,7 +12660,7 @@ func (ec *executionContext) fieldContext_Publication_id(_ context.Context, field
 
 func (ec *executionContext) _Publication_title(ctx context.Context, field graphql.CollectedField, obj *domain.Publication) (ret graphql.Marshaler) {
 	if obj.Title != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Title)
+		return (*quoted)(&obj.Title)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -12686,7 +12686,7 @@ func (ec *executionContext) fieldContext_Publication_title(_ context.Context, fi
 
 func (ec *executionContext) _Publication_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Publication) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Kind)
+		return optional(&obj.Kind)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -12712,7 +12712,7 @@ func (ec *executionContext) fieldContext_Publication_kind(_ context.Context, fie
 
 func (ec *executionContext) _Publication_status(ctx context.Context, field graphql.CollectedField, obj *domain.Publication) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Status)
+		return optional(&obj.Status)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -12898,7 +12898,7 @@ func (ec *executionContext) fieldContext_PublicationConnection_pageInfo(_ contex
 
 func (ec *executionContext) _PublicationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Publication]) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		return (*integer)(&obj.TotalCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -12924,7 +12924,7 @@ func (ec *executionContext) fieldContext_PublicationConnection_totalCount(_ cont
 
 func (ec *executionContext) _PublicationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Publication]) (ret graphql.Marshaler) {
 	if obj.Cursor != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+		return (*quoted)(&obj.Cursor)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -12982,7 +12982,7 @@ func (ec *executionContext) fieldContext_PublicationEdge_node(_ context.Context,
 
 func (ec *executionContext) _PublicationLink_relation(ctx context.Context, field graphql.CollectedField, obj *domain.PublicationLink) (ret graphql.Marshaler) {
 	if obj.Relation != "" && ec.directFields() {
-		return ec.marshalNPublicationRelation2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐPublicationRelation(ctx, field.Selections, obj.Relation)
+		return (*quoted)(&obj.Relation)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -14436,7 +14436,7 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 
 func (ec *executionContext) _Recommendation_id(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
 	if obj.ID != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+		return (*quoted)(&obj.ID)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -14494,7 +14494,7 @@ func (ec *executionContext) fieldContext_Recommendation_meeting(_ context.Contex
 
 func (ec *executionContext) _Recommendation_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
 	if obj.Kind != "" && ec.directFields() {
-		return ec.marshalNRecommendationKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRecommendationKind(ctx, field.Selections, obj.Kind)
+		return (*quoted)(&obj.Kind)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -14520,7 +14520,7 @@ func (ec *executionContext) fieldContext_Recommendation_kind(_ context.Context, 
 
 func (ec *executionContext) _Recommendation_text(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
 	if obj.Text != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Text)
+		return (*quoted)(&obj.Text)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -14546,7 +14546,7 @@ func (ec *executionContext) fieldContext_Recommendation_text(_ context.Context, 
 
 func (ec *executionContext) _Recommendation_order(ctx context.Context, field graphql.CollectedField, obj *domain.Recommendation) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.Order)
+		return (*integer)(&obj.Order)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -14854,7 +14854,7 @@ func (ec *executionContext) fieldContext_RecommendationConnection_pageInfo(_ con
 
 func (ec *executionContext) _RecommendationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Recommendation]) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		return (*integer)(&obj.TotalCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -14880,7 +14880,7 @@ func (ec *executionContext) fieldContext_RecommendationConnection_totalCount(_ c
 
 func (ec *executionContext) _RecommendationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Recommendation]) (ret graphql.Marshaler) {
 	if obj.Cursor != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+		return (*quoted)(&obj.Cursor)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -14970,7 +14970,7 @@ func (ec *executionContext) fieldContext_Recurrence_subject(_ context.Context, f
 
 func (ec *executionContext) _Recurrence_meetingCount(ctx context.Context, field graphql.CollectedField, obj *domain.Recurrence) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.MeetingCount)
+		return (*integer)(&obj.MeetingCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -14996,7 +14996,7 @@ func (ec *executionContext) fieldContext_Recurrence_meetingCount(_ context.Conte
 
 func (ec *executionContext) _Recurrence_recommendationCount(ctx context.Context, field graphql.CollectedField, obj *domain.Recurrence) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.RecommendationCount)
+		return (*integer)(&obj.RecommendationCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15269,7 +15269,7 @@ func (ec *executionContext) fieldContext_SearchConnection_pageInfo(_ context.Con
 
 func (ec *executionContext) _SearchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.SearchHit]) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		return (*integer)(&obj.TotalCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15295,7 +15295,7 @@ func (ec *executionContext) fieldContext_SearchConnection_totalCount(_ context.C
 
 func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.SearchHit]) (ret graphql.Marshaler) {
 	if obj.Cursor != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+		return (*quoted)(&obj.Cursor)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15454,7 +15454,7 @@ func (ec *executionContext) fieldContext_SearchHit_name(_ context.Context, field
 
 func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.Score)
+		return (*integer)(&obj.Score)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15480,7 +15480,7 @@ func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, fiel
 
 func (ec *executionContext) _SearchHit_match(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
 	if obj.Match != "" && ec.directFields() {
-		return ec.marshalNSearchMatch2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchMatch(ctx, field.Selections, obj.Match)
+		return (*quoted)(&obj.Match)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15506,7 +15506,7 @@ func (ec *executionContext) fieldContext_SearchHit_match(_ context.Context, fiel
 
 func (ec *executionContext) _SearchHit_field(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
 	if obj.Field != "" && ec.directFields() {
-		return ec.marshalNSearchField2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐSearchField(ctx, field.Selections, obj.Field)
+		return (*quoted)(&obj.Field)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15532,7 +15532,7 @@ func (ec *executionContext) fieldContext_SearchHit_field(_ context.Context, fiel
 
 func (ec *executionContext) _SearchHit_matched(ctx context.Context, field graphql.CollectedField, obj *domain.SearchHit) (ret graphql.Marshaler) {
 	if obj.Matched != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Matched)
+		return (*quoted)(&obj.Matched)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15558,7 +15558,7 @@ func (ec *executionContext) fieldContext_SearchHit_matched(_ context.Context, fi
 
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	if obj.ID != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+		return (*quoted)(&obj.ID)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15584,7 +15584,7 @@ func (ec *executionContext) fieldContext_Source_id(_ context.Context, field grap
 
 func (ec *executionContext) _Source_url(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	if obj.URL != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.URL)
+		return (*quoted)(&obj.URL)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15610,7 +15610,7 @@ func (ec *executionContext) fieldContext_Source_url(_ context.Context, field gra
 
 func (ec *executionContext) _Source_title(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Title)
+		return optional(&obj.Title)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15636,7 +15636,7 @@ func (ec *executionContext) fieldContext_Source_title(_ context.Context, field g
 
 func (ec *executionContext) _Source_publisher(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	if obj.Publisher != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Publisher)
+		return (*quoted)(&obj.Publisher)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15662,7 +15662,7 @@ func (ec *executionContext) fieldContext_Source_publisher(_ context.Context, fie
 
 func (ec *executionContext) _Source_published(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOPartialDate2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐDate(ctx, field.Selections, obj.Published)
+		return &obj.Published
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15688,7 +15688,7 @@ func (ec *executionContext) fieldContext_Source_published(_ context.Context, fie
 
 func (ec *executionContext) _Source_language(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Language)
+		return optional(&obj.Language)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15810,7 +15810,7 @@ func (ec *executionContext) fieldContext_SourceConnection_pageInfo(_ context.Con
 
 func (ec *executionContext) _SourceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Source]) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		return (*integer)(&obj.TotalCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15836,7 +15836,7 @@ func (ec *executionContext) fieldContext_SourceConnection_totalCount(_ context.C
 
 func (ec *executionContext) _SourceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Source]) (ret graphql.Marshaler) {
 	if obj.Cursor != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+		return (*quoted)(&obj.Cursor)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15926,7 +15926,7 @@ func (ec *executionContext) fieldContext_SourceRef_source(_ context.Context, fie
 
 func (ec *executionContext) _SourceRef_excerpt(ctx context.Context, field graphql.CollectedField, obj *domain.SourceRef) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Excerpt)
+		return optional(&obj.Excerpt)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15952,7 +15952,7 @@ func (ec *executionContext) fieldContext_SourceRef_excerpt(_ context.Context, fi
 
 func (ec *executionContext) _Theme_id(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
 	if obj.ID != "" && ec.directFields() {
-		return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+		return (*quoted)(&obj.ID)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -15978,7 +15978,7 @@ func (ec *executionContext) fieldContext_Theme_id(_ context.Context, field graph
 
 func (ec *executionContext) _Theme_name(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
 	if obj.Name != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+		return (*quoted)(&obj.Name)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -16004,7 +16004,7 @@ func (ec *executionContext) fieldContext_Theme_name(_ context.Context, field gra
 
 func (ec *executionContext) _Theme_description(ctx context.Context, field graphql.CollectedField, obj *domain.Theme) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalOString2string(ctx, field.Selections, obj.Description)
+		return optional(&obj.Description)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -16313,7 +16313,7 @@ func (ec *executionContext) fieldContext_ThemeConnection_pageInfo(_ context.Cont
 
 func (ec *executionContext) _ThemeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *domain.Connection[*domain.Theme]) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		return (*integer)(&obj.TotalCount)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -16339,7 +16339,7 @@ func (ec *executionContext) fieldContext_ThemeConnection_totalCount(_ context.Co
 
 func (ec *executionContext) _ThemeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *domain.Edge[*domain.Theme]) (ret graphql.Marshaler) {
 	if obj.Cursor != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+		return (*quoted)(&obj.Cursor)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -16461,7 +16461,7 @@ func (ec *executionContext) fieldContext_WeightedPair_b(_ context.Context, field
 
 func (ec *executionContext) _WeightedPair_weight(ctx context.Context, field graphql.CollectedField, obj *domain.WeightedPair) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.Weight)
+		return (*integer)(&obj.Weight)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -16556,7 +16556,7 @@ func (ec *executionContext) fieldContext_WriteResult_deleted(_ context.Context, 
 
 func (ec *executionContext) _YearCount_year(ctx context.Context, field graphql.CollectedField, obj *domain.YearCount) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.Year)
+		return (*integer)(&obj.Year)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -16582,7 +16582,7 @@ func (ec *executionContext) fieldContext_YearCount_year(_ context.Context, field
 
 func (ec *executionContext) _YearCount_meetings(ctx context.Context, field graphql.CollectedField, obj *domain.YearCount) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.Meetings)
+		return (*integer)(&obj.Meetings)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -16608,7 +16608,7 @@ func (ec *executionContext) fieldContext_YearCount_meetings(_ context.Context, f
 
 func (ec *executionContext) _YearCount_recommendations(ctx context.Context, field graphql.CollectedField, obj *domain.YearCount) (ret graphql.Marshaler) {
 	if ec.directFields() {
-		return ec.marshalNInt2int(ctx, field.Selections, obj.Recommendations)
+		return (*integer)(&obj.Recommendations)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -16634,7 +16634,7 @@ func (ec *executionContext) fieldContext_YearCount_recommendations(_ context.Con
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
 	if obj.Name != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+		return (*quoted)(&obj.Name)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -16776,7 +16776,7 @@ func (ec *executionContext) fieldContext___Directive_args(ctx context.Context, f
 
 func (ec *executionContext) ___EnumValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
 	if obj.Name != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+		return (*quoted)(&obj.Name)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -16871,7 +16871,7 @@ func (ec *executionContext) fieldContext___EnumValue_deprecationReason(_ context
 
 func (ec *executionContext) ___Field_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
 	if obj.Name != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+		return (*quoted)(&obj.Name)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -17042,7 +17042,7 @@ func (ec *executionContext) fieldContext___Field_deprecationReason(_ context.Con
 
 func (ec *executionContext) ___InputValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
 	if obj.Name != "" && ec.directFields() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+		return (*quoted)(&obj.Name)
 	}
 	return resolveValue(ec,
 		ctx,
@@ -20074,7 +20074,7 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 var affiliationImplementors = []string{"Affiliation"}
 
 func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionSet, obj *domain.Affiliation) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, affiliationImplementors)
+	fields := ec.collectFields(sel, affiliationImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20123,7 +20123,7 @@ func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionS
 var appearanceImplementors = []string{"Appearance"}
 
 func (ec *executionContext) _Appearance(ctx context.Context, sel ast.SelectionSet, obj *domain.Appearance) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, appearanceImplementors)
+	fields := ec.collectFields(sel, appearanceImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20200,7 +20200,7 @@ func (ec *executionContext) _Appearance(ctx context.Context, sel ast.SelectionSe
 var auditEntryImplementors = []string{"AuditEntry"}
 
 func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *domain.AuditEntry) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryImplementors)
+	fields := ec.collectFields(sel, auditEntryImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20268,7 +20268,7 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 var auditEntryConnectionImplementors = []string{"AuditEntryConnection"}
 
 func (ec *executionContext) _AuditEntryConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.AuditEntry]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryConnectionImplementors)
+	fields := ec.collectFields(sel, auditEntryConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20316,7 +20316,7 @@ func (ec *executionContext) _AuditEntryConnection(ctx context.Context, sel ast.S
 var auditEntryEdgeImplementors = []string{"AuditEntryEdge"}
 
 func (ec *executionContext) _AuditEntryEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.AuditEntry]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryEdgeImplementors)
+	fields := ec.collectFields(sel, auditEntryEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20354,7 +20354,7 @@ func (ec *executionContext) _AuditEntryEdge(ctx context.Context, sel ast.Selecti
 var councilImplementors = []string{"Council", "Node"}
 
 func (ec *executionContext) _Council(ctx context.Context, sel ast.SelectionSet, obj *domain.Council) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, councilImplementors)
+	fields := ec.collectFields(sel, councilImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20440,7 +20440,7 @@ func (ec *executionContext) _Council(ctx context.Context, sel ast.SelectionSet, 
 var councilConnectionImplementors = []string{"CouncilConnection"}
 
 func (ec *executionContext) _CouncilConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.Council]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, councilConnectionImplementors)
+	fields := ec.collectFields(sel, councilConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20488,7 +20488,7 @@ func (ec *executionContext) _CouncilConnection(ctx context.Context, sel ast.Sele
 var councilCountImplementors = []string{"CouncilCount"}
 
 func (ec *executionContext) _CouncilCount(ctx context.Context, sel ast.SelectionSet, obj *domain.CouncilCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, councilCountImplementors)
+	fields := ec.collectFields(sel, councilCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20532,7 +20532,7 @@ func (ec *executionContext) _CouncilCount(ctx context.Context, sel ast.Selection
 var councilEdgeImplementors = []string{"CouncilEdge"}
 
 func (ec *executionContext) _CouncilEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.Council]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, councilEdgeImplementors)
+	fields := ec.collectFields(sel, councilEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20570,7 +20570,7 @@ func (ec *executionContext) _CouncilEdge(ctx context.Context, sel ast.SelectionS
 var countryImplementors = []string{"Country", "Node"}
 
 func (ec *executionContext) _Country(ctx context.Context, sel ast.SelectionSet, obj *domain.Country) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, countryImplementors)
+	fields := ec.collectFields(sel, countryImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20618,7 +20618,7 @@ func (ec *executionContext) _Country(ctx context.Context, sel ast.SelectionSet, 
 var countryConnectionImplementors = []string{"CountryConnection"}
 
 func (ec *executionContext) _CountryConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.Country]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, countryConnectionImplementors)
+	fields := ec.collectFields(sel, countryConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20666,7 +20666,7 @@ func (ec *executionContext) _CountryConnection(ctx context.Context, sel ast.Sele
 var countryEdgeImplementors = []string{"CountryEdge"}
 
 func (ec *executionContext) _CountryEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.Country]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, countryEdgeImplementors)
+	fields := ec.collectFields(sel, countryEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20704,7 +20704,7 @@ func (ec *executionContext) _CountryEdge(ctx context.Context, sel ast.SelectionS
 var ingestResultImplementors = []string{"IngestResult"}
 
 func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.SelectionSet, obj *curate.IngestResult) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, ingestResultImplementors)
+	fields := ec.collectFields(sel, ingestResultImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20778,7 +20778,7 @@ func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.Selection
 var initiativeImplementors = []string{"Initiative", "Node"}
 
 func (ec *executionContext) _Initiative(ctx context.Context, sel ast.SelectionSet, obj *domain.Initiative) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, initiativeImplementors)
+	fields := ec.collectFields(sel, initiativeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20859,7 +20859,7 @@ func (ec *executionContext) _Initiative(ctx context.Context, sel ast.SelectionSe
 var initiativeConnectionImplementors = []string{"InitiativeConnection"}
 
 func (ec *executionContext) _InitiativeConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.Initiative]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, initiativeConnectionImplementors)
+	fields := ec.collectFields(sel, initiativeConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20907,7 +20907,7 @@ func (ec *executionContext) _InitiativeConnection(ctx context.Context, sel ast.S
 var initiativeEdgeImplementors = []string{"InitiativeEdge"}
 
 func (ec *executionContext) _InitiativeEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.Initiative]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, initiativeEdgeImplementors)
+	fields := ec.collectFields(sel, initiativeEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -20945,7 +20945,7 @@ func (ec *executionContext) _InitiativeEdge(ctx context.Context, sel ast.Selecti
 var institutionImplementors = []string{"Institution", "Node"}
 
 func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionSet, obj *domain.Institution) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, institutionImplementors)
+	fields := ec.collectFields(sel, institutionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21027,7 +21027,7 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 var institutionConnectionImplementors = []string{"InstitutionConnection"}
 
 func (ec *executionContext) _InstitutionConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.Institution]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, institutionConnectionImplementors)
+	fields := ec.collectFields(sel, institutionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21075,7 +21075,7 @@ func (ec *executionContext) _InstitutionConnection(ctx context.Context, sel ast.
 var institutionEdgeImplementors = []string{"InstitutionEdge"}
 
 func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.Institution]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, institutionEdgeImplementors)
+	fields := ec.collectFields(sel, institutionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21113,7 +21113,7 @@ func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.Select
 var keyCountImplementors = []string{"KeyCount"}
 
 func (ec *executionContext) _KeyCount(ctx context.Context, sel ast.SelectionSet, obj *domain.KeyCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, keyCountImplementors)
+	fields := ec.collectFields(sel, keyCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21156,7 +21156,7 @@ func (ec *executionContext) _KeyCount(ctx context.Context, sel ast.SelectionSet,
 var meetingImplementors = []string{"Meeting", "Node"}
 
 func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, obj *domain.Meeting) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, meetingImplementors)
+	fields := ec.collectFields(sel, meetingImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21287,7 +21287,7 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 var meetingConnectionImplementors = []string{"MeetingConnection"}
 
 func (ec *executionContext) _MeetingConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.Meeting]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, meetingConnectionImplementors)
+	fields := ec.collectFields(sel, meetingConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21335,7 +21335,7 @@ func (ec *executionContext) _MeetingConnection(ctx context.Context, sel ast.Sele
 var meetingEdgeImplementors = []string{"MeetingEdge"}
 
 func (ec *executionContext) _MeetingEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.Meeting]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, meetingEdgeImplementors)
+	fields := ec.collectFields(sel, meetingEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21373,7 +21373,7 @@ func (ec *executionContext) _MeetingEdge(ctx context.Context, sel ast.SelectionS
 var mentionImplementors = []string{"Mention"}
 
 func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, obj *domain.Mention) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
+	fields := ec.collectFields(sel, mentionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21412,7 +21412,7 @@ func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, 
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	fields := ec.collectFields(sel, mutationImplementors)
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
 		Object: "Mutation",
 	})
@@ -21560,7 +21560,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 var nodeRefImplementors = []string{"NodeRef"}
 
 func (ec *executionContext) _NodeRef(ctx context.Context, sel ast.SelectionSet, obj *domain.NodeRef) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, nodeRefImplementors)
+	fields := ec.collectFields(sel, nodeRefImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21609,7 +21609,7 @@ func (ec *executionContext) _NodeRef(ctx context.Context, sel ast.SelectionSet, 
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *domain.PageInfo) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
+	fields := ec.collectFields(sel, pageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21657,7 +21657,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 var pathImplementors = []string{"Path"}
 
 func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *domain.Path) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
+	fields := ec.collectFields(sel, pathImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21695,7 +21695,7 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 var pathEdgeImplementors = []string{"PathEdge"}
 
 func (ec *executionContext) _PathEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.PathEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pathEdgeImplementors)
+	fields := ec.collectFields(sel, pathEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21738,7 +21738,7 @@ func (ec *executionContext) _PathEdge(ctx context.Context, sel ast.SelectionSet,
 var personImplementors = []string{"Person", "Node"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *domain.Person) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
+	fields := ec.collectFields(sel, personImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21803,7 +21803,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 var personConnectionImplementors = []string{"PersonConnection"}
 
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.Person]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
+	fields := ec.collectFields(sel, personConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21851,7 +21851,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 var personEdgeImplementors = []string{"PersonEdge"}
 
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.Person]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
+	fields := ec.collectFields(sel, personEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21889,7 +21889,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 var placeImplementors = []string{"Place", "Node"}
 
 func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, obj *domain.Place) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
+	fields := ec.collectFields(sel, placeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21949,7 +21949,7 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 var placeConnectionImplementors = []string{"PlaceConnection"}
 
 func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.Place]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, placeConnectionImplementors)
+	fields := ec.collectFields(sel, placeConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -21997,7 +21997,7 @@ func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.Select
 var placeEdgeImplementors = []string{"PlaceEdge"}
 
 func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.Place]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, placeEdgeImplementors)
+	fields := ec.collectFields(sel, placeEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22035,7 +22035,7 @@ func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet
 var publicationImplementors = []string{"Publication", "Node"}
 
 func (ec *executionContext) _Publication(ctx context.Context, sel ast.SelectionSet, obj *domain.Publication) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, publicationImplementors)
+	fields := ec.collectFields(sel, publicationImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22094,7 +22094,7 @@ func (ec *executionContext) _Publication(ctx context.Context, sel ast.SelectionS
 var publicationConnectionImplementors = []string{"PublicationConnection"}
 
 func (ec *executionContext) _PublicationConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.Publication]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, publicationConnectionImplementors)
+	fields := ec.collectFields(sel, publicationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22142,7 +22142,7 @@ func (ec *executionContext) _PublicationConnection(ctx context.Context, sel ast.
 var publicationEdgeImplementors = []string{"PublicationEdge"}
 
 func (ec *executionContext) _PublicationEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.Publication]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, publicationEdgeImplementors)
+	fields := ec.collectFields(sel, publicationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22180,7 +22180,7 @@ func (ec *executionContext) _PublicationEdge(ctx context.Context, sel ast.Select
 var publicationLinkImplementors = []string{"PublicationLink"}
 
 func (ec *executionContext) _PublicationLink(ctx context.Context, sel ast.SelectionSet, obj *domain.PublicationLink) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, publicationLinkImplementors)
+	fields := ec.collectFields(sel, publicationLinkImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22219,7 +22219,7 @@ func (ec *executionContext) _PublicationLink(ctx context.Context, sel ast.Select
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, queryImplementors)
+	fields := ec.collectFields(sel, queryImplementors)
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
 		Object: "Query",
 	})
@@ -22449,7 +22449,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 var recommendationImplementors = []string{"Recommendation", "Node"}
 
 func (ec *executionContext) _Recommendation(ctx context.Context, sel ast.SelectionSet, obj *domain.Recommendation) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, recommendationImplementors)
+	fields := ec.collectFields(sel, recommendationImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22537,7 +22537,7 @@ func (ec *executionContext) _Recommendation(ctx context.Context, sel ast.Selecti
 var recommendationConnectionImplementors = []string{"RecommendationConnection"}
 
 func (ec *executionContext) _RecommendationConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.Recommendation]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, recommendationConnectionImplementors)
+	fields := ec.collectFields(sel, recommendationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22585,7 +22585,7 @@ func (ec *executionContext) _RecommendationConnection(ctx context.Context, sel a
 var recommendationEdgeImplementors = []string{"RecommendationEdge"}
 
 func (ec *executionContext) _RecommendationEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.Recommendation]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, recommendationEdgeImplementors)
+	fields := ec.collectFields(sel, recommendationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22623,7 +22623,7 @@ func (ec *executionContext) _RecommendationEdge(ctx context.Context, sel ast.Sel
 var recurrenceImplementors = []string{"Recurrence"}
 
 func (ec *executionContext) _Recurrence(ctx context.Context, sel ast.SelectionSet, obj *domain.Recurrence) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, recurrenceImplementors)
+	fields := ec.collectFields(sel, recurrenceImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22692,7 +22692,7 @@ func (ec *executionContext) _Recurrence(ctx context.Context, sel ast.SelectionSe
 var searchConnectionImplementors = []string{"SearchConnection"}
 
 func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.SearchHit]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, searchConnectionImplementors)
+	fields := ec.collectFields(sel, searchConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22740,7 +22740,7 @@ func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.Selec
 var searchEdgeImplementors = []string{"SearchEdge"}
 
 func (ec *executionContext) _SearchEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.SearchHit]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, searchEdgeImplementors)
+	fields := ec.collectFields(sel, searchEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22778,7 +22778,7 @@ func (ec *executionContext) _SearchEdge(ctx context.Context, sel ast.SelectionSe
 var searchHitImplementors = []string{"SearchHit"}
 
 func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *domain.SearchHit) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, searchHitImplementors)
+	fields := ec.collectFields(sel, searchHitImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22849,7 +22849,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 var sourceImplementors = []string{"Source", "Node"}
 
 func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *domain.Source) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, sourceImplementors)
+	fields := ec.collectFields(sel, sourceImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22907,7 +22907,7 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 var sourceConnectionImplementors = []string{"SourceConnection"}
 
 func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.Source]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, sourceConnectionImplementors)
+	fields := ec.collectFields(sel, sourceConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22955,7 +22955,7 @@ func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.Selec
 var sourceEdgeImplementors = []string{"SourceEdge"}
 
 func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.Source]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, sourceEdgeImplementors)
+	fields := ec.collectFields(sel, sourceEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -22993,7 +22993,7 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 var sourceRefImplementors = []string{"SourceRef"}
 
 func (ec *executionContext) _SourceRef(ctx context.Context, sel ast.SelectionSet, obj *domain.SourceRef) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, sourceRefImplementors)
+	fields := ec.collectFields(sel, sourceRefImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -23032,7 +23032,7 @@ func (ec *executionContext) _SourceRef(ctx context.Context, sel ast.SelectionSet
 var themeImplementors = []string{"Theme", "Node"}
 
 func (ec *executionContext) _Theme(ctx context.Context, sel ast.SelectionSet, obj *domain.Theme) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, themeImplementors)
+	fields := ec.collectFields(sel, themeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -23103,7 +23103,7 @@ func (ec *executionContext) _Theme(ctx context.Context, sel ast.SelectionSet, ob
 var themeConnectionImplementors = []string{"ThemeConnection"}
 
 func (ec *executionContext) _ThemeConnection(ctx context.Context, sel ast.SelectionSet, obj *domain.Connection[*domain.Theme]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, themeConnectionImplementors)
+	fields := ec.collectFields(sel, themeConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -23151,7 +23151,7 @@ func (ec *executionContext) _ThemeConnection(ctx context.Context, sel ast.Select
 var themeEdgeImplementors = []string{"ThemeEdge"}
 
 func (ec *executionContext) _ThemeEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge[*domain.Theme]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, themeEdgeImplementors)
+	fields := ec.collectFields(sel, themeEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -23189,7 +23189,7 @@ func (ec *executionContext) _ThemeEdge(ctx context.Context, sel ast.SelectionSet
 var weightedPairImplementors = []string{"WeightedPair"}
 
 func (ec *executionContext) _WeightedPair(ctx context.Context, sel ast.SelectionSet, obj *domain.WeightedPair) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, weightedPairImplementors)
+	fields := ec.collectFields(sel, weightedPairImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -23232,7 +23232,7 @@ func (ec *executionContext) _WeightedPair(ctx context.Context, sel ast.Selection
 var writeResultImplementors = []string{"WriteResult"}
 
 func (ec *executionContext) _WriteResult(ctx context.Context, sel ast.SelectionSet, obj *curate.WriteResult) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, writeResultImplementors)
+	fields := ec.collectFields(sel, writeResultImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -23275,7 +23275,7 @@ func (ec *executionContext) _WriteResult(ctx context.Context, sel ast.SelectionS
 var yearCountImplementors = []string{"YearCount"}
 
 func (ec *executionContext) _YearCount(ctx context.Context, sel ast.SelectionSet, obj *domain.YearCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, yearCountImplementors)
+	fields := ec.collectFields(sel, yearCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -23318,7 +23318,7 @@ func (ec *executionContext) _YearCount(ctx context.Context, sel ast.SelectionSet
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __DirectiveImplementors)
+	fields := ec.collectFields(sel, __DirectiveImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -23371,7 +23371,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 var __EnumValueImplementors = []string{"__EnumValue"}
 
 func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.EnumValue) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __EnumValueImplementors)
+	fields := ec.collectFields(sel, __EnumValueImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -23419,7 +23419,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 var __FieldImplementors = []string{"__Field"}
 
 func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, obj *introspection.Field) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __FieldImplementors)
+	fields := ec.collectFields(sel, __FieldImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -23477,7 +23477,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 var __InputValueImplementors = []string{"__InputValue"}
 
 func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.InputValue) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __InputValueImplementors)
+	fields := ec.collectFields(sel, __InputValueImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -23535,7 +23535,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 var __SchemaImplementors = []string{"__Schema"}
 
 func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet, obj *introspection.Schema) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __SchemaImplementors)
+	fields := ec.collectFields(sel, __SchemaImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -23593,7 +23593,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 var __TypeImplementors = []string{"__Type"}
 
 func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, obj *introspection.Type) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __TypeImplementors)
+	fields := ec.collectFields(sel, __TypeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := ec.newDeferredGroup(ctx, fields)
@@ -24866,7 +24866,7 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋexpertgraphᚋexpertg
 	if noneEmpty(v) && ec.directFields() {
 		ret := make(graphql.Array, len(v))
 		for i := range v {
-			ret[i] = ec.marshalNRole2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRole(ctx, sel, v[i])
+			ret[i] = (*quoted)(&v[i])
 		}
 		return ret
 	}
@@ -25743,7 +25743,7 @@ func (ec *executionContext) marshalOKind2ᚕgithubᚗcomᚋexpertgraphᚋexpertg
 	if noneEmpty(v) && ec.directFields() {
 		ret := make(graphql.Array, len(v))
 		for i := range v {
-			ret[i] = ec.marshalNKind2githubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐKind(ctx, sel, v[i])
+			ret[i] = (*quoted)(&v[i])
 		}
 		return ret
 	}

@@ -27,7 +27,7 @@ func execWith(r *Resolver) (*executionContext, context.Context) {
 	oc := &graphql.OperationContext{RecoverFunc: recoverer}
 	ctx := graphql.WithOperationContext(context.Background(), oc)
 	ctx = graphql.WithResponseContext(ctx, graphql.DefaultErrorPresenter, recoverer)
-	ec := &executionContext{&graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]{
+	ec := &executionContext{ExecutionContextState: &graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]{
 		OperationContext:      oc,
 		ExecutableSchemaState: &graphql.ExecutableSchemaState[ResolverRoot, DirectiveRoot, ComplexityRoot]{Resolvers: r},
 	}}

@@ -127,8 +127,9 @@ func NewCypher(ctx context.Context, uri, db string) (*Cypher, error) {
 	return &Cypher{driver: d, db: db}, nil
 }
 
-// Do runs one question.
-func (c *Cypher) Do(ctx context.Context, q string, p Params) (string, error) {
+// Send runs one question and collects its records; its Check reports how it
+// went.
+func (c *Cypher) Send(ctx context.Context, q string, p Params) Check {
 	params := map[string]any{"id": p.ID, "from": p.From, "to": p.To, "key": p.Key, "limit": 20}
 	s := c.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: c.db, AccessMode: neo4j.AccessModeRead})
 	defer s.Close(ctx)
@@ -142,14 +143,14 @@ func (c *Cypher) Do(ctx context.Context, q string, p Params) (string, error) {
 	if err != nil {
 		var ne *neo4j.Neo4jError
 		if errors.As(err, &ne) {
-			return ne.Code, err
+			return failed(ne.Code, err)
 		}
 		if neo4j.IsConnectivityError(err) {
-			return "UNAVAILABLE", err
+			return failed("UNAVAILABLE", err)
 		}
-		return "DRIVER", fmt.Errorf("%s: %w", q, err)
+		return failed("DRIVER", fmt.Errorf("%s: %w", q, err))
 	}
-	return "", nil
+	return failed("", nil)
 }
 
 // Close closes the driver.

@@ -104,26 +104,32 @@ type gqlResponse struct {
 	} `json:"errors"`
 }
 
-// Do sends one operation and checks the answer: HTTP 200, no errors, data.
-func (g *GraphQL) Do(ctx context.Context, q string, p Params) (string, error) {
+// Send sends one operation and reads its whole answer; its Check checks
+// the answer: HTTP 200, no errors, data.
+func (g *GraphQL) Send(ctx context.Context, q string, p Params) Check {
 	body, _ := json.Marshal(map[string]any{"query": g.ops[q], "variables": g.vars(q, p)})
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, g.url, bytes.NewReader(body))
 	if err != nil {
-		return "CLIENT", err
+		return failed("CLIENT", err)
 	}
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := g.client.Do(req)
 	if err != nil {
-		return "TRANSPORT", err
+		return failed("TRANSPORT", err)
 	}
 	defer resp.Body.Close()
 	data, err := readBody(resp)
 	if err != nil {
-		return "TRANSPORT", err
+		return failed("TRANSPORT", err)
 	}
+	return func() (string, error) { return checkAnswer(resp.StatusCode, data) }
+}
+
+// checkAnswer checks a GraphQL answer: HTTP 200, no errors, data.
+func checkAnswer(status int, data []byte) (string, error) {
 	var r gqlResponse
 	if err := json.Unmarshal(data, &r); err != nil {
-		return fmt.Sprintf("HTTP_%d", resp.StatusCode), fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, data)
+		return fmt.Sprintf("HTTP_%d", status), fmt.Errorf("HTTP %d: %.200s", status, data)
 	}
 	if len(r.Errors) > 0 {
 		code := r.Errors[0].Extensions.Code
@@ -132,8 +138,8 @@ func (g *GraphQL) Do(ctx context.Context, q string, p Params) (string, error) {
 		}
 		return code, fmt.Errorf("%s: %s", code, r.Errors[0].Message)
 	}
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Sprintf("HTTP_%d", resp.StatusCode), fmt.Errorf("HTTP %d", resp.StatusCode)
+	if status != http.StatusOK {
+		return fmt.Sprintf("HTTP_%d", status), fmt.Errorf("HTTP %d", status)
 	}
 	if len(r.Data) == 0 || string(r.Data) == "null" {
 		return "NO_DATA", fmt.Errorf("no data")

@@ -59,9 +59,26 @@ func Draw(r *rand.Rand, s *gen.Sample, q string) Params {
 	panic("workload: unknown question " + q)
 }
 
-// Target is a system under test: Do runs one request and reports its error
-// code ("" for success).
+// Target is a system under test. Send runs one request and receives its
+// whole answer; the Check it returns checks that answer. The load generator
+// stops a request's clock when Send returns and only then calls Check: as
+// with HTTP load generators (wrk, hey, k6), a request's latency ends at its
+// answer's last byte, and how the client decodes the answer is the client's
+// work, not the system's. (The Go driver decodes a Cypher answer's records
+// as it receives them, so the floor's latency includes that.)
 type Target interface {
-	Do(ctx context.Context, q string, p Params) (code string, err error)
+	Send(ctx context.Context, q string, p Params) Check
 	Close() error
 }
+
+// Check checks an answer Send received and reports its error code ("" for
+// success).
+type Check func() (code string, err error)
+
+// Do sends one request to t and checks its answer.
+func Do(ctx context.Context, t Target, q string, p Params) (code string, err error) {
+	return t.Send(ctx, q, p)()
+}
+
+// failed is the Check of a request that failed before its answer was read.
+func failed(code string, err error) Check { return func() (string, error) { return code, err } }

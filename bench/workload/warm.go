@@ -35,7 +35,7 @@ func Warm(ctx context.Context, t Target, s *gen.Sample, questions []string, seed
 		start := time.Now()
 		for ctx.Err() == nil {
 			st.Attempts++
-			code, err := t.Do(ctx, q, Draw(r, s, q))
+			code, err := Do(ctx, t, q, Draw(r, s, q))
 			if err == nil {
 				st.OK, st.LastError = true, ""
 				break

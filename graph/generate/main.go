@@ -1,6 +1,7 @@
-// Command generate runs gqlgen on the schema (gqlgen.yml), then routes five
-// spots of the generated code through graph's own functions (inorder.go,
-// field.go) and makes a sixth kind of spot, plain fields, write at once:
+// Command generate runs gqlgen on the schema (gqlgen.yml), then routes
+// seven spots of the generated code through graph's own functions
+// (inorder.go, field.go, answer.go, collect.go) and makes an eighth kind of
+// spot, plain fields, write at once:
 //
 //   - graphql.MarshalSliceConcurrently, which starts a goroutine per element
 //     of every list of objects;
@@ -12,6 +13,11 @@
 //     middleware by way of two closures, and boxes its value twice;
 //   - the FieldSet every object returns, whose MarshalGQL copies each field
 //     to the heap and makes a map to write the object;
+//   - the buffer each answer is written into, new and grown from empty
+//     (answerBuffer: a pooled one when the transport lends them);
+//   - graphql.CollectFields, which hashes the type's names into a new
+//     cache key for every object (collectFields: a key of addresses, in a
+//     field the executionContext is given);
 //   - a plain field (one read from its object's struct field, obj.X, and
 //     written by a marshaller that cannot report an error: plainFields),
 //     which gqlgen also reads through a field context, a context, three
@@ -22,8 +28,9 @@
 // The first three do what gqlgen does, unless the request is resolved in
 // order (Resolver.InOrder: the embedded store, which answers in process, so
 // that a goroutine costs more than the read it waits for); the fourth and
-// the sixth, unless no extension intercepts fields (Resolver.DirectFields,
-// both stores); the fifth writes what gqlgen writes, always. gqlgen 0.17.98 has no option for any of the six. Run it
+// the eighth, unless no extension intercepts fields (Resolver.DirectFields,
+// both stores); the fifth, sixth and seventh do what gqlgen does, always.
+// gqlgen 0.17.98 has no option for any of the eight. Run it
 // from the repository (go generate ./graph); CI runs it and fails if the
 // committed code differs.
 package main
@@ -36,6 +43,8 @@ import (
 	"io"
 	"log"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -52,6 +61,10 @@ var rewrites = []rewrite{
 	{"graphql.NewDeferredGroup(ctx)", "ec.newDeferredGroup(ctx, fields)"},
 	{"return graphql.ResolveField(\n", "return resolveValue(ec,\n"},
 	{"\n\treturn out\n}\n", "\n\treturn marshalFields(out, fields, &deferred)\n}\n"},
+	{"var buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)", "buf := answerBuffer(ctx)\n\t\t\tdata.MarshalGQL(buf)"},
+	{"\t\"bytes\"\n", ""}, // the answer buffer was its only use
+	{"graphql.CollectFields(ec.OperationContext, sel, ", "ec.collectFields(sel, "},
+	{"type executionContext struct {\n", "type executionContext struct {\n\tcollected collected // this operation's collected fields (collect.go)\n"},
 }
 
 func main() {
@@ -71,6 +84,10 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	// gqlgen builds its own output to check it; this one only builds once
+	// rewritten (collect.go needs the field the rewrite gives
+	// executionContext).
+	cfg.SkipValidation = true
 	if err := api.Generate(cfg); err != nil {
 		return err
 	}
@@ -86,7 +103,15 @@ func run() error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return os.WriteFile(path, out, 0o644)
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		return err
+	}
+	build := exec.Command("go", "build", filepath.Dir(path), cfg.Model.Dir())
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		return fmt.Errorf("the generated code does not build: %w", err)
+	}
+	return nil
 }
 
 // apply makes every rewrite in src, each of which must occur, and formats
@@ -145,17 +170,40 @@ var listMarshaller = regexp.MustCompile(`(?m)^func \(ec \*executionContext\) mar
 	`\tret := ec\.marshalList\(ctx, len\(v\), 0, false, func\(ctx context\.Context, i int\) graphql\.Marshaler \{\n` +
 	`\t\tfc := graphql\.GetFieldContext\(ctx\)\n\t\tfc\.Result = &v\[i\]\n\t\treturn ec\.(marshalN[^(\s]+)\(ctx, sel, v\[i\]\)\n\t\}\)\n`)
 
+// A plain marshaller's kind: how a plain field it writes is answered.
+type plainKind int
+
+const (
+	callMarshaller plainKind = iota // the marshaller's answer
+	quotedField                     // a String, ID or enum never "": a *quoted into the struct field
+	optionalField                   // an optional String: null for "", else as quotedField
+	integerField                    // an Int: an *integer into the struct field
+	selfField                       // a type that writes itself: a pointer to the struct field
+)
+
+// The bodies (tabs left out) of the plain marshallers answered without
+// boxing their value (plainKind).
+var (
+	optionalBody = regexp.MustCompile(`^_ = sel\n_ = ctx\nres := MarshalString\(v\)\nreturn res\n$`)
+	integerBody  = regexp.MustCompile(`^_ = sel\nres := graphql\.MarshalInt\(v\)\n`)
+)
+
 // plainFields answers each plain field before its resolveValue: when the
 // fields are read directly (Resolver.DirectFields) and its marshaller
-// cannot fail on the value, the field is its marshaller's answer, which is
-// what resolveValue would answer, without the field context, the context,
-// the closures and the boxed value it makes. Otherwise (a required string
-// left empty, an extension intercepting fields) resolveValue answers, with
-// its error and path. A list of required elements whose marshaller cannot
-// fail on any of them is written the same way, element by element, before
-// ec.marshalList. It returns src and the numbers of plain fields and lists.
+// cannot fail on the value, the field is what its marshaller would answer,
+// which is what resolveValue would answer, without the field context, the
+// context, the closures and the boxed value it makes. A string, an Int or a
+// type that writes itself is answered as a pointer into its struct field
+// (plainKind; graph/field.go's quoted and integer), which costs no
+// allocation; others as their marshaller's answer. Otherwise (a required
+// string left empty, an extension intercepting fields) resolveValue
+// answers, with its error and path. A list of required elements whose
+// marshaller cannot fail on any of them is written the same way, element by
+// element, before ec.marshalList. It returns src and the numbers of plain
+// fields and lists.
 func plainFields(src []byte) ([]byte, int, int) {
-	onEmpty := map[string]bool{} // the plain marshallers: whether each fails on ""
+	onEmpty := map[string]bool{}    // the plain marshallers: whether each fails on ""
+	kinds := map[string]plainKind{} // and how their fields are answered
 	for _, m := range marshaller.FindAllSubmatch(src, -1) {
 		name, typ := string(m[1]), string(m[2])
 		body := strings.ReplaceAll(string(m[3]), "\t", "")
@@ -164,9 +212,31 @@ func plainFields(src []byte) ([]byte, int, int) {
 			// A nil pointer, or a list: not plain.
 		case neverFails.MatchString(body):
 			onEmpty[name] = false
+			switch {
+			case optionalBody.MatchString(body) && typ == "string":
+				kinds[name] = optionalField
+			case integerBody.MatchString(body) && typ == "int":
+				kinds[name] = integerField
+			case body == "return v\n" && !strings.HasPrefix(typ, "*"):
+				kinds[name] = selfField
+			}
 		case failsOnEmpty.MatchString(body):
 			onEmpty[name] = true
+			kinds[name] = quotedField
 		}
+	}
+	answer := func(marshal, sel, value string) string {
+		switch kinds[marshal] {
+		case quotedField:
+			return fmt.Sprintf("(*quoted)(&%s)", value)
+		case optionalField:
+			return fmt.Sprintf("optional(&%s)", value)
+		case integerField:
+			return fmt.Sprintf("(*integer)(&%s)", value)
+		case selfField:
+			return "&" + value
+		}
+		return fmt.Sprintf("ec.%s(ctx, %s, %s)", marshal, sel, value)
 	}
 	n := 0
 	src = plainRead.ReplaceAllFunc(src, func(call []byte) []byte {
@@ -181,7 +251,7 @@ func plainFields(src []byte) ([]byte, int, int) {
 		if fails {
 			cond = value + ` != "" && `
 		}
-		return fmt.Appendf(nil, "\tif %sec.directFields() {\n\t\treturn ec.%s(ctx, field.Selections, %s)\n\t}\n%s", cond, marshal, value, call)
+		return fmt.Appendf(nil, "\tif %sec.directFields() {\n\t\treturn %s\n\t}\n%s", cond, answer(marshal, "field.Selections", value), call)
 	})
 	lists := 0
 	src = listMarshaller.ReplaceAllFunc(src, func(list []byte) []byte {
@@ -198,8 +268,8 @@ func plainFields(src []byte) ([]byte, int, int) {
 		}
 		call := bytes.Index(list, []byte("\tret := ec.marshalList("))
 		return fmt.Appendf(nil, "%s\tif %sec.directFields() {\n\t\tret := make(graphql.Array, len(v))\n"+
-			"\t\tfor i := range v {\n\t\t\tret[i] = ec.%s(ctx, sel, v[i])\n\t\t}\n\t\treturn ret\n\t}\n%s",
-			list[:call], cond, marshal, list[call:])
+			"\t\tfor i := range v {\n\t\t\tret[i] = %s\n\t\t}\n\t\treturn ret\n\t}\n%s",
+			list[:call], cond, answer(marshal, "sel", "v[i]"), list[call:])
 	})
 	return src, n, lists
 }

@@ -36,9 +36,10 @@ func TestApply(t *testing.T) {
 	}
 }
 
-// plainSource is generated code as apply leaves it: four marshallers (a
-// required string, an int, a pointer that writes itself, one of unknown
-// shape), fields read with resolveValue and a list of required strings.
+// plainSource is generated code as apply leaves it: seven marshallers (a
+// required string, an optional one, an int, a boolean, a type that writes
+// itself, a pointer that writes itself, one of unknown shape), fields read
+// with resolveValue and a list of required strings.
 const plainSource = `package graph
 
 func (ec *executionContext) _Meeting_title(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
@@ -141,6 +142,86 @@ func (ec *executionContext) _Meeting_weight(ctx context.Context, field graphql.C
 	)
 }
 
+func (ec *executionContext) _Meeting_dateNote(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return resolveValue(ec,
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_dateNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) _Meeting_date(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return resolveValue(ec,
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNPartialDate2domainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) _Meeting_online(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return resolveValue(ec,
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_online(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Online, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := MarshalString(v)
+	return res
+}
+
+func (ec *executionContext) marshalNPartialDate2domainᚐDate(ctx context.Context, sel ast.SelectionSet, v domain.Date) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.SelectionSet, v bool) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalBoolean(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
 	res := MarshalString(v)
@@ -194,9 +275,12 @@ func TestPlain(t *testing.T) {
 	}
 	out := string(got)
 	for _, want := range []string{
-		"if obj.Title != \"\" && ec.directFields() {\n\t\treturn ec.marshalNString2string(ctx, field.Selections, obj.Title)\n\t}\n\treturn resolveValue(ec,",
-		"if ec.directFields() {\n\t\treturn ec.marshalNInt2int(ctx, field.Selections, obj.Order)\n\t}\n\treturn resolveValue(ec,",
-		"if noneEmpty(v) && ec.directFields() {\n\t\tret := make(graphql.Array, len(v))\n\t\tfor i := range v {\n\t\t\tret[i] = ec.marshalNString2string(ctx, sel, v[i])\n\t\t}\n\t\treturn ret\n\t}\n\tret := ec.marshalList(",
+		"if obj.Title != \"\" && ec.directFields() {\n\t\treturn (*quoted)(&obj.Title)\n\t}\n\treturn resolveValue(ec,",
+		"if ec.directFields() {\n\t\treturn (*integer)(&obj.Order)\n\t}\n\treturn resolveValue(ec,",
+		"if ec.directFields() {\n\t\treturn optional(&obj.DateNote)\n\t}\n\treturn resolveValue(ec,",
+		"if ec.directFields() {\n\t\treturn &obj.Date\n\t}\n\treturn resolveValue(ec,",
+		"if ec.directFields() {\n\t\treturn ec.marshalNBoolean2bool(ctx, field.Selections, obj.Online)\n\t}\n\treturn resolveValue(ec,",
+		"if noneEmpty(v) && ec.directFields() {\n\t\tret := make(graphql.Array, len(v))\n\t\tfor i := range v {\n\t\t\tret[i] = (*quoted)(&v[i])\n\t\t}\n\t\treturn ret\n\t}\n\tret := ec.marshalList(",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no\n%s\nin\n%s", want, out)
@@ -208,8 +292,8 @@ func TestPlain(t *testing.T) {
 			t.Errorf("%s is answered at once:\n%s", field, body)
 		}
 	}
-	if n := strings.Count(out, "directFields()"); n != 3 {
-		t.Errorf("%d fields and lists answered at once, want 3", n)
+	if n := strings.Count(out, "directFields()"); n != 6 {
+		t.Errorf("%d fields and lists answered at once, want 6", n)
 	}
 	if _, err := plain([]byte("package graph\n")); err == nil || !strings.Contains(err.Error(), "gqlgen changed") {
 		t.Errorf("no plain field: error %v, want one saying gqlgen changed", err)

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -96,15 +97,32 @@ func (d Date) Precision() Precision {
 }
 
 // String returns d in ISO 8601 reduced to its precision.
-func (d Date) String() string {
+func (d Date) String() string { return string(d.appendTo(make([]byte, 0, 10))) }
+
+// appendTo appends d's String to b.
+func (d Date) appendTo(b []byte) []byte {
+	b = appendPadded(b, d.Year, 4)
 	switch d.Precision() {
 	case PrecisionDay:
-		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+		b = appendPadded(append(b, '-'), d.Month, 2)
+		return appendPadded(append(b, '-'), d.Day, 2)
 	case PrecisionMonth:
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
-	default:
-		return fmt.Sprintf("%04d", d.Year)
+		return appendPadded(append(b, '-'), d.Month, 2)
 	}
+	return b
+}
+
+// appendPadded appends n in decimal, padded with zeros to width, as %0*d.
+func appendPadded(b []byte, n, width int) []byte {
+	if n < 0 {
+		return fmt.Appendf(b, "%0*d", width, n)
+	}
+	for p := 10; width > 1; p, width = p*10, width-1 {
+		if n < p {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // SortKey returns a string that orders dates chronologically, unknown parts
@@ -187,7 +205,12 @@ func (d Date) MarshalGQL(w io.Writer) {
 		io.WriteString(w, "null")
 		return
 	}
-	io.WriteString(w, strconv.Quote(d.String()))
+	var b []byte
+	if buf, ok := w.(*bytes.Buffer); ok { // an answer: written in place
+		b = buf.AvailableBuffer()
+	}
+	b = append(d.appendTo(append(b, '"')), '"')
+	w.Write(b)
 }
 
 // UnmarshalGQL reads the GraphQL scalar PartialDate.

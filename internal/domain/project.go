@@ -3,6 +3,7 @@ package domain
 import (
 	"reflect"
 	"slices"
+	"sync"
 )
 
 // A GraphQL request names the fields it reads of each type; a With reader
@@ -15,21 +16,53 @@ import (
 // references Include follows (a meeting's council and place; an
 // appearance's meeting, person and institution) kept; the others are zero.
 // nil for nil.
-func Project[T any](x *T, fields []string) *T {
-	if x == nil {
-		return nil
-	}
-	src := reflect.ValueOf(x).Elem()
-	out := new(T)
-	dst := reflect.ValueOf(out).Elem()
-	kept := alwaysKept[src.Type().Name()]
-	for i := range src.NumField() {
-		name := src.Type().Field(i).Name
-		if name == "ID" || slices.Contains(kept, name) || slices.Contains(fields, name) {
-			dst.Field(i).Set(src.Field(i))
+func Project[T any](x *T, fields []string) *T { return Projector[T](fields)(x) }
+
+// Projector returns Project for fields: the fields kept are found once, for
+// the many nodes of an answer.
+func Projector[T any](fields []string) func(x *T) *T {
+	st := structOf(reflect.TypeFor[T]())
+	keep := make([]int, 0, len(st.names))
+	for i, name := range st.names {
+		if st.always[i] || slices.Contains(fields, name) {
+			keep = append(keep, i)
 		}
 	}
-	return out
+	return func(x *T) *T {
+		if x == nil {
+			return nil
+		}
+		src := reflect.ValueOf(x).Elem()
+		out := new(T)
+		dst := reflect.ValueOf(out).Elem()
+		for _, i := range keep {
+			dst.Field(i).Set(src.Field(i))
+		}
+		return out
+	}
+}
+
+// structFields is what Projector needs of a struct type: its field names,
+// in order, and which of them are always kept (ID and alwaysKept).
+type structFields struct {
+	names  []string
+	always []bool
+}
+
+var structs sync.Map // reflect.Type → *structFields
+
+func structOf(t reflect.Type) *structFields {
+	if st, ok := structs.Load(t); ok {
+		return st.(*structFields)
+	}
+	st := &structFields{}
+	for i := range t.NumField() {
+		name := t.Field(i).Name
+		st.names = append(st.names, name)
+		st.always = append(st.always, name == "ID" || slices.Contains(alwaysKept[t.Name()], name))
+	}
+	structs.Store(t, st)
+	return st
 }
 
 // alwaysKept are, per node type, the fields Project keeps beside ID: the
@@ -134,8 +167,9 @@ func ProjectPage[T any](c *Connection[*T], fields []string) *Connection[*T] {
 	}
 	out := *c
 	out.Edges = make([]*Edge[*T], len(c.Edges))
+	project := Projector[T](fields)
 	for i, e := range c.Edges {
-		out.Edges[i] = &Edge[*T]{Cursor: e.Cursor, Node: Project(e.Node, fields)}
+		out.Edges[i] = &Edge[*T]{Cursor: e.Cursor, Node: project(e.Node)}
 	}
 	return &out
 }
@@ -148,8 +182,9 @@ func projectAll[T any](xs []*T, fields []string) []*T {
 		return nil
 	}
 	out := make([]*T, len(xs))
+	project := Projector[T](fields)
 	for i, x := range xs {
-		out[i] = Project(x, fields)
+		out[i] = project(x)
 	}
 	return out
 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+
+	"github.com/expertgraph/expertgraph/graph"
 )
 
 // post is gqlgen's POST transport (with application/graphql-response+json by
@@ -18,7 +20,9 @@ import (
 // executor wrote it. gqlgen writes the response with json.Marshal, which
 // reads the data it holds again, byte by byte, to compact and validate it:
 // a tenth of the time of a large answer (a person's 290 appearances) on the
-// embedded store. Everything else, every error included, is gqlgen's: a
+// embedded store. The answer is written into a buffer lent from a pool for
+// the request (graph.LendAnswerBuffers), not a new one grown from empty.
+// Everything else, every error included, is gqlgen's: a
 // request that fails before it runs is handed to transport.POST whole.
 type post struct {
 	gqlgen transport.POST
@@ -53,7 +57,8 @@ func (p post) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecu
 	}
 	params.Headers = r.Header
 	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
-	ctx := r.Context()
+	ctx, release := graph.LendAnswerBuffers(r.Context()) // taken back once written
+	defer release()
 	rc, errs := exec.CreateOperationContext(ctx, &params)
 	if errs != nil {
 		asGQLGen()

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql/handler/transport"
@@ -104,4 +106,66 @@ func reencode(t *testing.T, b []byte) string {
 	}
 	out, _ := json.Marshal(v)
 	return string(out)
+}
+
+// TestLentBuffersAnswerEachRequest sends requests with answers of different
+// sizes from several goroutines at once: each must get its own answer whole,
+// though answers are written into buffers that requests take from a pool
+// and give back.
+func TestLentBuffersAnswerEachRequest(t *testing.T) {
+	ctx := context.Background()
+	st, err := memstore.Open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close(ctx)
+	g, err := dataset.Load(seed.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Upsert(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	h := graphQL(Config{Store: st, Logger: slog.New(slog.DiscardHandler), InOrder: true}, newPost())
+	queries := []string{
+		`{ meeting(id: "raec-5") { id title date speakers { order roles title person { id name } institution { id name } } } }`,
+		`{ meeting(id: "raec-5") { id } }`,
+		`{ lookup(name: "3+3") { id ... on Initiative { name shortName aliases } } }`,
+		`{ meeting(id: "no-such-meeting") { id } }`,
+	}
+	send := func(q string) string {
+		b, _ := json.Marshal(map[string]string{"query": q})
+		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(b))
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Body.String()
+	}
+	want := make([]string, len(queries))
+	for i, q := range queries {
+		want[i] = send(q)
+	}
+	if len(want[0]) < 1000 || len(want[1]) > 100 {
+		t.Fatalf("the answers should differ in size: %d and %d bytes", len(want[0]), len(want[1]))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for c := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range 200 {
+				i := (c + n) % len(queries)
+				if got := send(queries[i]); got != want[i] {
+					errs <- fmt.Sprintf("query %d: got\n%.300s\nwant\n%.300s", i, got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }

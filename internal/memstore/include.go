@@ -15,21 +15,26 @@ import (
 // MeetingsWith returns Meetings and the nodes of the kinds in with they
 // refer to, and their appearances if with asks for them.
 func (s *Store) MeetingsWith(ctx context.Context, ids []string, with domain.With) ([]*domain.Meeting, *domain.Graph, error) {
-	return nodesWith(ctx, s, ids, with, domain.KindMeeting, s.Meetings, meetingID, s.AppearancesByMeeting, (*domain.Include).Meetings)
+	return nodesWith(ctx, s, ids, with, domain.KindMeeting, s.Meetings, meetingID, appsByMeeting, (*domain.Include).Meetings)
 }
 
 // PeopleWith returns People and, if with asks for their appearances, those
 // and the nodes of the kinds in with they refer to.
 func (s *Store) PeopleWith(ctx context.Context, ids []string, with domain.With) ([]*domain.Person, *domain.Graph, error) {
-	return nodesWith(ctx, s, ids, with, domain.KindPerson, s.People, personID, s.AppearancesByPerson, func(*domain.Include, ...*domain.Person) {})
+	return nodesWith(ctx, s, ids, with, domain.KindPerson, s.People, personID, appsByPerson, func(*domain.Include, ...*domain.Person) {})
 }
 
+func appsByMeeting(st *state) map[string][]*domain.Appearance { return st.appsByMeeting }
+
+func appsByPerson(st *state) map[string][]*domain.Appearance { return st.appsByPerson }
+
 // nodesWith reads the nodes of ids (of kind) with read, notes their
-// references (note) and, if with asks, their appearances (apps), and adds
-// the nodes of the kinds in with that those refer to.
+// references (note) and, if with asks, their appearances (apps, an index
+// of the state), and adds the nodes of the kinds in with that those refer
+// to.
 func nodesWith[T any](ctx context.Context, s *Store, ids []string, with domain.With, kind domain.Kind,
 	read func(context.Context, []string) ([]*T, error), id func(*T) string,
-	apps func(context.Context, []string) ([][]*domain.Appearance, error),
+	apps func(*state) map[string][]*domain.Appearance,
 	note func(*domain.Include, ...*T)) ([]*T, *domain.Graph, error) {
 	in, err := domain.NewInclude(with)
 	if err != nil {
@@ -42,7 +47,11 @@ func nodesWith[T any](ctx context.Context, s *Store, ids []string, with domain.W
 	note(in, xs...)
 	var as []*domain.Appearance
 	if with.Appearances {
-		groups, err := apps(ctx, foundIDs(xs, id))
+		clone := cloneAppearance
+		if with.AppearanceFields != nil {
+			clone = projected(domain.Projector[domain.Appearance](with.AppearanceFields), cloneAppearance)
+		}
+		groups, err := related(s, foundIDs(xs, id), apps, clone)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -50,11 +59,6 @@ func nodesWith[T any](ctx context.Context, s *Store, ids []string, with domain.W
 			as = append(as, g...)
 		}
 		in.Appearances(as...)
-		if with.AppearanceFields != nil {
-			for i, a := range as {
-				as[i] = domain.Project(a, with.AppearanceFields)
-			}
-		}
 	}
 	g, err := s.included(in)
 	if err != nil {
@@ -62,8 +66,9 @@ func nodesWith[T any](ctx context.Context, s *Store, ids []string, with domain.W
 	}
 	g.Appearances = as
 	if fields, ok := in.Fields(kind); ok {
+		project := domain.Projector[T](fields)
 		for i, x := range xs {
-			xs[i] = domain.Project(x, fields)
+			xs[i] = project(x)
 		}
 	}
 	return xs, g, nil
@@ -151,16 +156,34 @@ func (s *Store) included(in *domain.Include) (*domain.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
+	councils, meetings := copier(in, domain.KindCouncil, cloneCouncil), copier(in, domain.KindMeeting, cloneMeeting)
+	people, institutions := copier(in, domain.KindPerson, clonePerson), copier(in, domain.KindInstitution, cloneInstitution)
+	places := copier(in, domain.KindPlace, clonePlace)
 	for next := in.Next(); next != nil; next = in.Next() {
 		in.Add(&domain.Graph{
-			Councils:     stored(st.councils, next[domain.KindCouncil], cloneCouncil),
-			Meetings:     stored(st.meetings, next[domain.KindMeeting], cloneMeeting),
-			People:       stored(st.people, next[domain.KindPerson], clonePerson),
-			Institutions: stored(st.institutions, next[domain.KindInstitution], cloneInstitution),
-			Places:       stored(st.places, next[domain.KindPlace], clonePlace),
+			Councils:     stored(st.councils, next[domain.KindCouncil], councils),
+			Meetings:     stored(st.meetings, next[domain.KindMeeting], meetings),
+			People:       stored(st.people, next[domain.KindPerson], people),
+			Institutions: stored(st.institutions, next[domain.KindInstitution], institutions),
+			Places:       stored(st.places, next[domain.KindPlace], places),
 		})
 	}
 	return in.Graph(), nil
+}
+
+// copier returns how to copy a stored node of kind k for in: clone, or,
+// when in names the fields of k, clone its projection (Graph projects the
+// nodes it returns; projecting first spares cloning what it leaves out).
+func copier[T any](in *domain.Include, k domain.Kind, clone func(*T) *T) func(*T) *T {
+	if fields, ok := in.Fields(k); ok {
+		return projected(domain.Projector[T](fields), clone)
+	}
+	return clone
+}
+
+// projected returns clone after project.
+func projected[T any](project, clone func(*T) *T) func(*T) *T {
+	return func(x *T) *T { return clone(project(x)) }
 }
 
 // stored returns copies of the nodes of ids that m holds.

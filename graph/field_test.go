@@ -166,7 +166,7 @@ func TestPlainFields(t *testing.T) {
 	field := func(name string) graphql.CollectedField {
 		return graphql.CollectedField{Field: &ast.Field{Name: name, Alias: name}}
 	}
-	title, founded, totalCount := field("title"), field("founded"), field("totalCount")
+	title, founded, totalCount, rolesField := field("title"), field("founded"), field("totalCount"), field("roles")
 	meeting, untitled := &domain.Meeting{Title: "Fifth meeting"}, &domain.Meeting{}
 	appearance, bare := &domain.Appearance{Title: "Director"}, &domain.Appearance{}
 	council, page := &domain.Council{Founded: date}, &domain.Connection[*domain.Council]{TotalCount: 7}
@@ -204,6 +204,15 @@ func TestPlainFields(t *testing.T) {
 		}, `[]`, 0, 1},
 		{"a list with an empty enum: gqlgen's error", func(ec *executionContext, ctx context.Context) graphql.Marshaler {
 			return ec.marshalNRole2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRoleᚄ(ctx, nil, withEmpty)
+		}, "null", 1, -1},
+		{"a field that is a list of enums", func(ec *executionContext, ctx context.Context) graphql.Marshaler {
+			return ec._Appearance_roles(ctx, rolesField, &domain.Appearance{Roles: roles})
+		}, `["SPEAKER","MODERATOR"]`, 0, 3}, // the appearance, the array, boxed
+		{"a field that is a list of enums, none", func(ec *executionContext, ctx context.Context) graphql.Marshaler {
+			return ec._Appearance_roles(ctx, rolesField, bare)
+		}, `[]`, 0, 1},
+		{"a field that is a list with an empty enum: gqlgen's error", func(ec *executionContext, ctx context.Context) graphql.Marshaler {
+			return ec._Appearance_roles(ctx, rolesField, &domain.Appearance{Roles: withEmpty})
 		}, "null", 1, -1},
 	}
 	type result struct {

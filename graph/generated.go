@@ -7283,6 +7283,9 @@ func (ec *executionContext) fieldContext_Appearance_person(_ context.Context, fi
 }
 
 func (ec *executionContext) _Appearance_roles(ctx context.Context, field graphql.CollectedField, obj *domain.Appearance) (ret graphql.Marshaler) {
+	if noneEmpty(obj.Roles) && ec.directFields() {
+		return ec.marshalNRole2ᚕgithubᚗcomᚋexpertgraphᚋexpertgraphᚋinternalᚋdomainᚐRoleᚄ(ctx, field.Selections, obj.Roles)
+	}
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,

@@ -163,9 +163,9 @@ var plainRead = regexp.MustCompile(`\treturn resolveValue\(ec,\n\t\tctx,\n\t\tec
 	`\t\tfunc\(ctx context\.Context, selections ast\.SelectionSet, v [^)]+\) graphql\.Marshaler \{\n\t\t\treturn ec\.(marshal[^(\s]+)\(ctx, selections, v\)\n\t\t\},\n`)
 
 // A marshaller of a list that writes each element with its own field
-// context (ec.marshalList): the list's marshaller, up to the call, and the
-// elements' marshaller.
-var listMarshaller = regexp.MustCompile(`(?m)^func \(ec \*executionContext\) marshal[^(\s]+\(ctx context\.Context, sel ast\.SelectionSet, v \[\][^)]+\) graphql\.Marshaler \{\n` +
+// context (ec.marshalList): the list's marshaller's name, and the elements'
+// marshaller.
+var listMarshaller = regexp.MustCompile(`(?m)^func \(ec \*executionContext\) (marshal[^(\s]+)\(ctx context\.Context, sel ast\.SelectionSet, v \[\][^)]+\) graphql\.Marshaler \{\n` +
 	`(?:\tif v == nil \{\n\t\treturn graphql\.Null\n\t\}\n)?` +
 	`\tret := ec\.marshalList\(ctx, len\(v\), 0, false, func\(ctx context\.Context, i int\) graphql\.Marshaler \{\n` +
 	`\t\tfc := graphql\.GetFieldContext\(ctx\)\n\t\tfc\.Result = &v\[i\]\n\t\treturn ec\.(marshalN[^(\s]+)\(ctx, sel, v\[i\]\)\n\t\}\)\n`)
@@ -238,10 +238,24 @@ func plainFields(src []byte) ([]byte, int, int) {
 		}
 		return fmt.Sprintf("ec.%s(ctx, %s, %s)", marshal, sel, value)
 	}
+	listOnEmpty := map[string]bool{} // the plain lists' marshallers: whether an element fails on ""
+	for _, m := range listMarshaller.FindAllSubmatch(src, -1) {
+		if fails, ok := onEmpty[string(m[2])]; ok {
+			listOnEmpty[string(m[1])] = fails
+		}
+	}
 	n := 0
 	src = plainRead.ReplaceAllFunc(src, func(call []byte) []byte {
 		m := plainRead.FindSubmatch(call)
 		value, marshal := string(m[1]), string(m[2])
+		if fails, ok := listOnEmpty[marshal]; ok { // written element by element at once, below
+			n++
+			cond := ""
+			if fails {
+				cond = "noneEmpty(" + value + ") && "
+			}
+			return fmt.Appendf(nil, "\tif %sec.directFields() {\n\t\treturn ec.%s(ctx, field.Selections, %s)\n\t}\n%s", cond, marshal, value, call)
+		}
 		fails, ok := onEmpty[marshal]
 		if !ok {
 			return call
@@ -256,7 +270,7 @@ func plainFields(src []byte) ([]byte, int, int) {
 	lists := 0
 	src = listMarshaller.ReplaceAllFunc(src, func(list []byte) []byte {
 		m := listMarshaller.FindSubmatch(list)
-		marshal := string(m[1])
+		marshal := string(m[2])
 		fails, ok := onEmpty[marshal]
 		if !ok {
 			return list

@@ -39,7 +39,8 @@ func TestApply(t *testing.T) {
 // plainSource is generated code as apply leaves it: seven marshallers (a
 // required string, an optional one, an int, a boolean, a type that writes
 // itself, a pointer that writes itself, one of unknown shape), fields read
-// with resolveValue and a list of required strings.
+// with resolveValue, one of them a list of required strings, and that
+// list's marshaller.
 const plainSource = `package graph
 
 func (ec *executionContext) _Meeting_title(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
@@ -202,6 +203,26 @@ func (ec *executionContext) _Meeting_online(ctx context.Context, field graphql.C
 	)
 }
 
+func (ec *executionContext) _Meeting_themeIDs(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return resolveValue(ec,
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_themeIDs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ThemeIDs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+
 func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
 	_ = ctx
@@ -280,6 +301,7 @@ func TestPlain(t *testing.T) {
 		"if ec.directFields() {\n\t\treturn optional(&obj.DateNote)\n\t}\n\treturn resolveValue(ec,",
 		"if ec.directFields() {\n\t\treturn &obj.Date\n\t}\n\treturn resolveValue(ec,",
 		"if ec.directFields() {\n\t\treturn ec.marshalNBoolean2bool(ctx, field.Selections, obj.Online)\n\t}\n\treturn resolveValue(ec,",
+		"if noneEmpty(obj.ThemeIDs) && ec.directFields() {\n\t\treturn ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, obj.ThemeIDs)\n\t}\n\treturn resolveValue(ec,",
 		"if noneEmpty(v) && ec.directFields() {\n\t\tret := make(graphql.Array, len(v))\n\t\tfor i := range v {\n\t\t\tret[i] = (*quoted)(&v[i])\n\t\t}\n\t\treturn ret\n\t}\n\tret := ec.marshalList(",
 	} {
 		if !strings.Contains(out, want) {
@@ -292,8 +314,8 @@ func TestPlain(t *testing.T) {
 			t.Errorf("%s is answered at once:\n%s", field, body)
 		}
 	}
-	if n := strings.Count(out, "directFields()"); n != 6 {
-		t.Errorf("%d fields and lists answered at once, want 6", n)
+	if n := strings.Count(out, "directFields()"); n != 7 {
+		t.Errorf("%d fields and lists answered at once, want 7", n)
 	}
 	if _, err := plain([]byte("package graph\n")); err == nil || !strings.Contains(err.Error(), "gqlgen changed") {
 		t.Errorf("no plain field: error %v, want one saying gqlgen changed", err)

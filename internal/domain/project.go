@@ -15,7 +15,8 @@ import (
 // of its struct, as ProjectableFields lists them), its ID and the
 // references Include follows (a meeting's council and place; an
 // appearance's meeting, person and institution) kept; the others are zero.
-// nil for nil.
+// The slices it keeps are copied too (their elements are not), so that the
+// copy shares nothing a caller may change with x. nil for nil.
 func Project[T any](x *T, fields []string) *T { return Projector[T](fields)(x) }
 
 // Projector returns Project for fields: the fields kept are found once, for
@@ -36,17 +37,24 @@ func Projector[T any](fields []string) func(x *T) *T {
 		out := new(T)
 		dst := reflect.ValueOf(out).Elem()
 		for _, i := range keep {
-			dst.Field(i).Set(src.Field(i))
+			v := src.Field(i)
+			if st.slice[i] && v.Len() > 0 {
+				c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+				reflect.Copy(c, v)
+				v = c
+			}
+			dst.Field(i).Set(v)
 		}
 		return out
 	}
 }
 
 // structFields is what Projector needs of a struct type: its field names,
-// in order, and which of them are always kept (ID and alwaysKept).
+// in order, which of them are always kept (ID and alwaysKept) and which
+// are slices.
 type structFields struct {
-	names  []string
-	always []bool
+	names         []string
+	always, slice []bool
 }
 
 var structs sync.Map // reflect.Type → *structFields
@@ -57,9 +65,10 @@ func structOf(t reflect.Type) *structFields {
 	}
 	st := &structFields{}
 	for i := range t.NumField() {
-		name := t.Field(i).Name
-		st.names = append(st.names, name)
-		st.always = append(st.always, name == "ID" || slices.Contains(alwaysKept[t.Name()], name))
+		f := t.Field(i)
+		st.names = append(st.names, f.Name)
+		st.always = append(st.always, f.Name == "ID" || slices.Contains(alwaysKept[t.Name()], f.Name))
+		st.slice = append(st.slice, f.Type.Kind() == reflect.Slice)
 	}
 	structs.Store(t, st)
 	return st

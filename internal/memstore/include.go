@@ -49,7 +49,7 @@ func nodesWith[T any](ctx context.Context, s *Store, ids []string, with domain.W
 	if with.Appearances {
 		clone := cloneAppearance
 		if with.AppearanceFields != nil {
-			clone = projected(domain.Projector[domain.Appearance](with.AppearanceFields), cloneAppearance)
+			clone = domain.Projector[domain.Appearance](with.AppearanceFields) // a copy too
 		}
 		groups, err := related(s, foundIDs(xs, id), apps, clone)
 		if err != nil {
@@ -172,18 +172,13 @@ func (s *Store) included(in *domain.Include) (*domain.Graph, error) {
 }
 
 // copier returns how to copy a stored node of kind k for in: clone, or,
-// when in names the fields of k, clone its projection (Graph projects the
-// nodes it returns; projecting first spares cloning what it leaves out).
+// when in names the fields of k, not at all: in.Graph returns a projection
+// of it, which is a copy (domain.Project), and in reads nothing else of it.
 func copier[T any](in *domain.Include, k domain.Kind, clone func(*T) *T) func(*T) *T {
-	if fields, ok := in.Fields(k); ok {
-		return projected(domain.Projector[T](fields), clone)
+	if _, ok := in.Fields(k); ok {
+		return func(x *T) *T { return x }
 	}
 	return clone
-}
-
-// projected returns clone after project.
-func projected[T any](project, clone func(*T) *T) func(*T) *T {
-	return func(x *T) *T { return clone(project(x)) }
 }
 
 // stored returns copies of the nodes of ids that m holds.

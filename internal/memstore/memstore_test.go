@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -276,9 +277,54 @@ func TestCopies(t *testing.T) {
 		t.Fatal(err)
 	}
 	apps[0][0].Roles[0] = "changed"
+	// The With readers, whose nodes are projected: every string in their
+	// answers, slices' included, changed.
+	with := domain.With{Kinds: domain.IncludeKinds, Appearances: true, AppearanceFields: []string{"Roles", "Title", "Sources"},
+		Fields: map[domain.Kind][]string{domain.KindMeeting: {"Title", "ThemeIDs", "Sources"}, domain.KindPerson: {"Name", "Aliases"},
+			domain.KindInstitution: {"Aliases"}, domain.KindCouncil: {"CountryIDs"}}}
+	for _, w := range []domain.With{with, {Kinds: domain.IncludeKinds, Appearances: true}} {
+		ms, mg, err := s.MeetingsWith(t.Context(), []string{"raec-5"}, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, pg, err := s.PeopleWith(t.Context(), []string{g.People[0].ID}, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(mg.Meetings) == 0 || len(mg.Appearances) == 0 || len(pg.Meetings) == 0 {
+			t.Fatalf("the With readers answered nothing to change: %d meetings, %d appearances", len(mg.Meetings), len(mg.Appearances))
+		}
+		for _, x := range []any{ms, mg, ps, pg} {
+			changeStrings(reflect.ValueOf(x))
+		}
+	}
 	exp := export(t, s)
 	exp.Places[0].Aliases[0] = "changed" // astana, alias Nur-Sultan
 	checkGraph(t, "store after changes to values outside it", export(t, s), want)
+}
+
+// changeStrings sets every string reachable from v to "changed".
+func changeStrings(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			changeStrings(v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				changeStrings(v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			changeStrings(v.Index(i))
+		}
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString("changed")
+		}
+	}
 }
 
 // TestConcurrent reads while another goroutine writes; run it with -race.

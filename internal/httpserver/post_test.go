@@ -25,19 +25,7 @@ import (
 // answer alike: status, content type and JSON (ours writes the data as the
 // executor wrote it, gqlgen re-encodes it, escaping <, > and &).
 func TestPostAnswersAsGQLGen(t *testing.T) {
-	ctx := context.Background()
-	st, err := memstore.Open("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close(ctx)
-	g, err := dataset.Load(seed.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Upsert(ctx, g); err != nil {
-		t.Fatal(err)
-	}
+	st := seeded(t)
 	limits := DefaultLimits
 	limits.MaxBodyBytes = 4096
 	cfg := Config{Store: st, Logger: slog.New(slog.DiscardHandler), Limits: limits, InOrder: true}
@@ -96,6 +84,25 @@ func TestPostAnswersAsGQLGen(t *testing.T) {
 	}
 }
 
+// seeded returns an embedded store in memory holding the seed, closed when
+// the test ends.
+func seeded(t *testing.T) *memstore.Store {
+	t.Helper()
+	st, err := memstore.Open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close(context.Background()) })
+	g, err := dataset.Load(seed.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Upsert(t.Context(), g); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
 // reencode parses JSON and writes it again, so that answers compare whatever
 // their escaping.
 func reencode(t *testing.T, b []byte) string {
@@ -113,19 +120,7 @@ func reencode(t *testing.T, b []byte) string {
 // though answers are written into buffers that requests take from a pool
 // and give back.
 func TestLentBuffersAnswerEachRequest(t *testing.T) {
-	ctx := context.Background()
-	st, err := memstore.Open("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close(ctx)
-	g, err := dataset.Load(seed.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Upsert(ctx, g); err != nil {
-		t.Fatal(err)
-	}
+	st := seeded(t)
 	h := graphQL(Config{Store: st, Logger: slog.New(slog.DiscardHandler), InOrder: true}, newPost())
 	queries := []string{
 		`{ meeting(id: "raec-5") { id title date speakers { order roles title person { id name } institution { id name } } } }`,

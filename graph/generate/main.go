@@ -248,24 +248,22 @@ func plainFields(src []byte) ([]byte, int, int) {
 	src = plainRead.ReplaceAllFunc(src, func(call []byte) []byte {
 		m := plainRead.FindSubmatch(call)
 		value, marshal := string(m[1]), string(m[2])
+		var cond, ret string
 		if fails, ok := listOnEmpty[marshal]; ok { // written element by element at once, below
-			n++
-			cond := ""
+			ret = fmt.Sprintf("ec.%s(ctx, field.Selections, %s)", marshal, value)
 			if fails {
 				cond = "noneEmpty(" + value + ") && "
 			}
-			return fmt.Appendf(nil, "\tif %sec.directFields() {\n\t\treturn ec.%s(ctx, field.Selections, %s)\n\t}\n%s", cond, marshal, value, call)
-		}
-		fails, ok := onEmpty[marshal]
-		if !ok {
+		} else if fails, ok := onEmpty[marshal]; ok {
+			ret = answer(marshal, "field.Selections", value)
+			if fails {
+				cond = value + ` != "" && `
+			}
+		} else {
 			return call
 		}
 		n++
-		cond := ""
-		if fails {
-			cond = value + ` != "" && `
-		}
-		return fmt.Appendf(nil, "\tif %sec.directFields() {\n\t\treturn %s\n\t}\n%s", cond, answer(marshal, "field.Selections", value), call)
+		return fmt.Appendf(nil, "\tif %sec.directFields() {\n\t\treturn %s\n\t}\n%s", cond, ret, call)
 	})
 	lists := 0
 	src = listMarshaller.ReplaceAllFunc(src, func(list []byte) []byte {

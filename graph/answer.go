@@ -9,8 +9,8 @@ import (
 // Answer buffers.
 //
 // gqlgen writes each answer into a new bytes.Buffer that grows from empty by
-// doubling: a person's 290 appearances (94 KB) cost about 250 KB of copies
-// and garbage. A transport that writes the answer out before the request
+// doubling: a person's history of 94 KB cost about 250 KB of copies and
+// garbage. A transport that writes the answer out before the request
 // ends (httpserver's POST) lends the executor buffers from a pool for the
 // request (LendAnswerBuffers) and takes them back once it has written the
 // answer; without that, answerBuffer is a new buffer, as gqlgen's. The

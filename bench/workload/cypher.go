@@ -143,14 +143,14 @@ func (c *Cypher) Send(ctx context.Context, q string, p Params) Check {
 	if err != nil {
 		var ne *neo4j.Neo4jError
 		if errors.As(err, &ne) {
-			return failed(ne.Code, err)
+			return result(ne.Code, err)
 		}
 		if neo4j.IsConnectivityError(err) {
-			return failed("UNAVAILABLE", err)
+			return result("UNAVAILABLE", err)
 		}
-		return failed("DRIVER", fmt.Errorf("%s: %w", q, err))
+		return result("DRIVER", fmt.Errorf("%s: %w", q, err))
 	}
-	return failed("", nil)
+	return result("", nil)
 }
 
 // Close closes the driver.

@@ -110,17 +110,17 @@ func (g *GraphQL) Send(ctx context.Context, q string, p Params) Check {
 	body, _ := json.Marshal(map[string]any{"query": g.ops[q], "variables": g.vars(q, p)})
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, g.url, bytes.NewReader(body))
 	if err != nil {
-		return failed("CLIENT", err)
+		return result("CLIENT", err)
 	}
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := g.client.Do(req)
 	if err != nil {
-		return failed("TRANSPORT", err)
+		return result("TRANSPORT", err)
 	}
 	defer resp.Body.Close()
 	data, err := readBody(resp)
 	if err != nil {
-		return failed("TRANSPORT", err)
+		return result("TRANSPORT", err)
 	}
 	return func() (string, error) { return checkAnswer(resp.StatusCode, data) }
 }

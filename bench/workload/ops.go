@@ -80,5 +80,6 @@ func Do(ctx context.Context, t Target, q string, p Params) (code string, err err
 	return t.Send(ctx, q, p)()
 }
 
-// failed is the Check of a request that failed before its answer was read.
-func failed(code string, err error) Check { return func() (string, error) { return code, err } }
+// result is a Check whose outcome is already known: a request that failed
+// before its answer was read, or a Cypher answer, checked as it was read.
+func result(code string, err error) Check { return func() (string, error) { return code, err } }

@@ -21,9 +21,10 @@
 //   - a plain field (one read from its object's struct field, obj.X, and
 //     written by a marshaller that cannot report an error: plainFields),
 //     which gqlgen also reads through a field context, a context, three
-//     closures and a boxed value, is written at once; so is each element of
-//     a list of enums, which gqlgen writes with a field context each (and a
-//     goroutine each, unless in order).
+//     closures and a boxed value, is written at once, a string, an Int or a
+//     date as a pointer into its struct field (field.go's quoted, integer,
+//     optional); so is each element of a list of enums, which gqlgen writes
+//     with a field context each (and a goroutine each, unless in order).
 //
 // The first three do what gqlgen does, unless the request is resolved in
 // order (Resolver.InOrder: the embedded store, which answers in process, so

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -36,194 +37,60 @@ func TestApply(t *testing.T) {
 	}
 }
 
-// plainSource is generated code as apply leaves it: seven marshallers (a
-// required string, an optional one, an int, a boolean, a type that writes
-// itself, a pointer that writes itself, one of unknown shape), fields read
-// with resolveValue, one of them a list of required strings, and that
-// list's marshaller.
-const plainSource = `package graph
+// plainSource is generated code as apply leaves it: fields read with
+// resolveValue (plainField), one of them by a resolver and one a list of
+// required strings; and seven marshallers (a required string, an optional
+// one, an int, a boolean, a type that writes itself, a pointer that writes
+// itself, one of unknown shape) and that list's marshaller.
+var plainSource = func() string {
+	fields := []struct {
+		name, read, typ, marshal string
+		nonNull                  bool
+	}{
+		{"title", "obj.Title, nil", "string", "marshalNString2string", true},
+		{"order", "obj.Order, nil", "int", "marshalNInt2int", true},
+		{"council", "ec.Resolvers.Meeting().Council(ctx, obj)", "string", "marshalNString2string", false},
+		{"place", "obj.Place, nil", "*domain.Place", "marshalOPlace2ᚖdomainᚐPlace", false},
+		{"weight", "obj.Weight, nil", "float64", "marshalNFloat2float64", true},
+		{"dateNote", "obj.DateNote, nil", "string", "marshalOString2string", false},
+		{"date", "obj.Date, nil", "domain.Date", "marshalNPartialDate2domainᚐDate", false},
+		{"online", "obj.Online, nil", "bool", "marshalNBoolean2bool", false},
+		{"themeIDs", "obj.ThemeIDs, nil", "[]string", "marshalNString2ᚕstringᚄ", true},
+	}
+	out := "package graph\n\n"
+	for _, f := range fields {
+		out += plainField(f.name, f.read, f.typ, f.marshal, f.nonNull)
+	}
+	return out + plainMarshallers
+}()
 
-func (ec *executionContext) _Meeting_title(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+// plainField is a field of a meeting as gqlgen generates it and apply
+// leaves it: read returns its value, marshal writes it.
+func plainField(name, read, typ, marshal string, nonNull bool) string {
+	return fmt.Sprintf(`func (ec *executionContext) _Meeting_%[1]s(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
 	return resolveValue(ec,
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Meeting_title(ctx, field)
+			return ec.fieldContext_Meeting_%[1]s(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
+			return %[2]s
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v %[3]s) graphql.Marshaler {
+			return ec.%[4]s(ctx, selections, v)
 		},
 		true,
-		true,
+		%[5]v,
 	)
 }
 
-func (ec *executionContext) _Meeting_order(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return resolveValue(ec,
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Meeting_order(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Order, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+`, name, read, typ, marshal, nonNull)
 }
 
-func (ec *executionContext) _Meeting_council(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return resolveValue(ec,
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Meeting_council(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Meeting().Council(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-
-func (ec *executionContext) _Meeting_place(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return resolveValue(ec,
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Meeting_place(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Place, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.Place) graphql.Marshaler {
-			return ec.marshalOPlace2ᚖdomainᚐPlace(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-
-func (ec *executionContext) _Meeting_weight(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return resolveValue(ec,
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Meeting_weight(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Weight, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-
-func (ec *executionContext) _Meeting_dateNote(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return resolveValue(ec,
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Meeting_dateNote(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DateNote, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-
-func (ec *executionContext) _Meeting_date(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return resolveValue(ec,
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Meeting_date(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
-			return ec.marshalNPartialDate2domainᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-
-func (ec *executionContext) _Meeting_online(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return resolveValue(ec,
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Meeting_online(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Online, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-
-func (ec *executionContext) _Meeting_themeIDs(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
-	return resolveValue(ec,
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Meeting_themeIDs(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ThemeIDs, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
-			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-
-func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+const plainMarshallers = `func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
 	_ = ctx
 	res := MarshalString(v)

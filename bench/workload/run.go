@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"sort"
@@ -30,6 +31,11 @@ type Config struct {
 	// ones are measured on a nearly idle server; one question at a time
 	// compares like with like.
 	Each bool
+	// CPU are processes (Neo4j, the server) whose CPU time per request the
+	// run reports (OpStats.CPUMsPerRequest), with the load generator's own.
+	CPU []Proc
+
+	readCPU func(pid int) (time.Duration, error) // ProcCPU unless a test says otherwise
 }
 
 // OpStats are the measurements of one question.
@@ -44,6 +50,11 @@ type OpStats struct {
 	P99Ms      float64        `json:"p99Ms"`
 	MaxMs      float64        `json:"maxMs"`
 	FirstError string         `json:"firstError,omitempty"`
+	// CPUMsPerRequest is, per process of Config.CPU and for the load
+	// generator ("client"), the CPU time it spent during the measured window
+	// divided by the requests sent in it. Under a random mix only the total
+	// has it.
+	CPUMsPerRequest map[string]float64 `json:"cpuMsPerRequest,omitempty"`
 }
 
 // Second counts what happened in one second of a run.
@@ -67,6 +78,7 @@ type Result struct {
 	Warm     map[string]*WarmStat `json:"warm,omitempty"`     // the warm-up per question, if asked
 	Requests []Request            `json:"requests,omitempty"` // every request, with Timeline
 	Extra    map[string]any       `json:"extra,omitempty"`
+	CPUError string               `json:"cpuError,omitempty"` // why a process's CPU time could not be read
 }
 
 // Request is one request of a run with a timeline: when it was sent
@@ -102,30 +114,52 @@ func Run(ctx context.Context, t Target, s *gen.Sample, cfg Config) *Result {
 		qs = Questions
 	}
 	res := &Result{System: cfg.System, Clients: cfg.Clients, Ops: map[string]*OpStats{}}
+	meter := newCPUMeter(cfg.CPU, cfg.readCPU)
 	var all []sample
+	// The total's CPU: the phases' deltas summed, from zero; none unless
+	// every phase was read.
+	cpuZero, cpuSum := make([]time.Duration, len(cfg.CPU)+1), make([]time.Duration, len(cfg.CPU)+1)
+	cpuAll := meter != nil
+	measured := func(p measuredPhase) {
+		if p.cpuErr != nil && res.CPUError == "" {
+			res.CPUError = p.cpuErr.Error()
+		}
+		if p.cpuFrom == nil {
+			cpuAll = false
+			return
+		}
+		for i := range cpuSum {
+			cpuSum[i] += p.cpuTo[i] - p.cpuFrom[i]
+		}
+	}
 	if cfg.Each {
 		for _, q := range qs {
-			start, seconds, xs := phase(ctx, t, s, cfg, []string{q})
+			p := phase(ctx, t, s, cfg, meter, []string{q})
 			if res.Start.IsZero() {
-				res.Start = start
+				res.Start = p.start
 			}
-			res.Seconds += seconds
-			res.Ops[q] = stats(xs, seconds)
-			all = append(all, xs...)
+			res.Seconds += p.seconds
+			res.Ops[q] = stats(p.samples, p.seconds)
+			res.Ops[q].CPUMsPerRequest = meter.perRequest(p.cpuFrom, p.cpuTo, len(p.samples))
+			all = append(all, p.samples...)
+			measured(p)
 		}
 	} else {
-		var seconds float64
-		res.Start, seconds, all = phase(ctx, t, s, cfg, qs)
-		res.Seconds = seconds
+		p := phase(ctx, t, s, cfg, meter, qs)
+		res.Start, res.Seconds, all = p.start, p.seconds, p.samples
+		measured(p)
 		byQ := map[string][]sample{}
 		for _, x := range all {
 			byQ[x.q] = append(byQ[x.q], x)
 		}
 		for _, q := range qs {
-			res.Ops[q] = stats(byQ[q], seconds)
+			res.Ops[q] = stats(byQ[q], p.seconds)
 		}
 	}
 	res.Total = stats(all, res.Seconds)
+	if cpuAll {
+		res.Total.CPUMsPerRequest = meter.perRequest(cpuZero, cpuSum, len(all))
+	}
 	var errs []ErrorEvent
 	for _, x := range all {
 		if x.err != nil {
@@ -170,12 +204,36 @@ func Run(ctx context.Context, t Target, s *gen.Sample, cfg Config) *Result {
 // phase runs cfg.Clients clients drawing from qs for cfg.Warmup +
 // cfg.Duration and returns when measuring began, the seconds measured and
 // the measured requests in the order they were sent.
-func phase(ctx context.Context, t Target, s *gen.Sample, cfg Config, qs []string) (time.Time, float64, []sample) {
+// measuredPhase is what one phase measured: when its measured window
+// started, how long it lasted, its requests, and the CPU time of the
+// meter's processes at its start and end (nil without a meter).
+type measuredPhase struct {
+	start          time.Time
+	seconds        float64
+	samples        []sample
+	cpuFrom, cpuTo []time.Duration
+	cpuErr         error
+}
+
+func phase(ctx context.Context, t Target, s *gen.Sample, cfg Config, meter *cpuMeter, qs []string) measuredPhase {
 	start := time.Now()
 	measureFrom := start.Add(cfg.Warmup)
 	end := measureFrom.Add(cfg.Duration)
 	results := make([][]sample, cfg.Clients)
+	var p measuredPhase
 	var wg sync.WaitGroup
+	if meter != nil {
+		// The window's CPU starts when its requests start to count.
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case <-time.After(time.Until(measureFrom)):
+				p.cpuFrom, p.cpuErr = meter.sample()
+			case <-ctx.Done():
+			}
+		}()
+	}
 	for c := 0; c < cfg.Clients; c++ {
 		wg.Add(1)
 		go func(c int) {
@@ -203,13 +261,20 @@ func phase(ctx context.Context, t Target, s *gen.Sample, cfg Config, qs []string
 		}(c)
 	}
 	wg.Wait()
+	if p.cpuFrom != nil {
+		p.cpuTo, p.cpuErr = meter.sample()
+	}
+	if p.cpuTo == nil {
+		p.cpuFrom = nil
+	}
 	elapsed := time.Since(measureFrom)
 	if elapsed > cfg.Duration+30*time.Second {
 		elapsed = cfg.Duration
 	}
 	all := slices.Concat(results...)
 	sort.Slice(all, func(i, j int) bool { return all[i].at.Before(all[j].at) })
-	return measureFrom, elapsed.Seconds(), all
+	p.start, p.seconds, p.samples = measureFrom, elapsed.Seconds(), all
+	return p
 }
 
 func trim(s string) string {
@@ -273,5 +338,22 @@ func (r *Result) Table(w io.Writer) {
 		if s, ok := r.Ops[q]; ok && s.FirstError != "" {
 			fmt.Fprintf(w, "  %s: first error: %s\n", q, s.FirstError)
 		}
+	}
+	cpu := func(name string, s *OpStats) {
+		if s == nil || s.CPUMsPerRequest == nil {
+			return
+		}
+		fmt.Fprintf(w, "  %s: CPU ms per request:", name)
+		for _, p := range slices.Sorted(maps.Keys(s.CPUMsPerRequest)) {
+			fmt.Fprintf(w, " %s %.3f", p, s.CPUMsPerRequest[p])
+		}
+		fmt.Fprintln(w)
+	}
+	for _, q := range Questions {
+		cpu(q, r.Ops[q])
+	}
+	cpu("all", r.Total)
+	if r.CPUError != "" {
+		fmt.Fprintf(w, "  CPU time not read: %s\n", r.CPUError)
 	}
 }

@@ -39,7 +39,7 @@ func TestLatencyEndsWithTheAnswer(t *testing.T) {
 	target := &stamped{checkTakes: 20 * time.Millisecond}
 	s := &gen.Sample{Meetings: []string{"m1"}}
 	cfg := Config{Clients: 1, Duration: 150 * time.Millisecond, Seed: 1}
-	_, _, samples := phase(context.Background(), target, s, cfg, []string{"q1-speakers"})
+	samples := phase(context.Background(), target, s, cfg, nil, []string{"q1-speakers"}).samples
 	if len(samples) == 0 {
 		t.Fatal("no request measured")
 	}

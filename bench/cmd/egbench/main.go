@@ -5,6 +5,7 @@
 //	egbench gen  --sf 0.1 --seed 1 --out DIR            JSON files in the import format, and DIR/params.json
 //	egbench load --store neo4j|embedded DIR             import DIR's files in order, as expertgraph import does
 //	egbench run  --system NAME --url URL | --cypher URI  the workload, N clients for T seconds
+//	             [--cpu neo4j=PID,server=PID]            and the CPU time per request of those processes and its own
 //	egbench plot --out plot.svg RESULT.json...           throughput and p99 per question and system
 //	egbench report RESULT.json...                        a Markdown table of the results
 //	egbench check RESULT.json...                         fail if a run had errors
@@ -246,8 +247,18 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	each := fs.Bool("each", false, "run the questions one at a time, each for --warmup + --seconds with all the clients, instead of a random mix")
 	warmEach := fs.Float64("warm-each", 0, "first ask each question until it is answered, giving up after this many seconds (0: no)")
 	out := fs.String("out", "", "write the result as JSON here")
+	cpu := fs.String("cpu", "", "name=pid,...: processes (Neo4j, the server) whose CPU time per request to report, with the load generator's own (Linux)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	procs, err := workload.ParseProcs(*cpu)
+	if err != nil {
+		return err
+	}
+	for _, pr := range procs {
+		if _, err := workload.ProcCPU(pr.PID); err != nil {
+			return fmt.Errorf("--cpu %s: %w", pr.Name, err)
+		}
 	}
 	p, err := readParams(*params)
 	if err != nil {
@@ -268,7 +279,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	defer t.Close()
 	cfg := workload.Config{System: *system, Clients: *clients, Duration: time.Duration(*seconds * float64(time.Second)),
-		Warmup: time.Duration(*warmup * float64(time.Second)), Seed: *seed, Timeline: *timeline, Each: *each}
+		Warmup: time.Duration(*warmup * float64(time.Second)), Seed: *seed, Timeline: *timeline, Each: *each, CPU: procs}
 	if *only != "" {
 		cfg.Questions = strings.Split(*only, ",")
 	}
@@ -348,6 +359,42 @@ func markdown(rs []*workload.Result) string {
 				continue
 			}
 			fmt.Fprintf(&b, "| %s | %s | %.1f | %.2f | %.2f | %.2f | %d |\n", q, r.System, s.Throughput, s.P50Ms, s.P95Ms, s.P99Ms, s.Errors)
+		}
+	}
+	b.WriteString(cpuMarkdown(rs))
+	return b.String()
+}
+
+// cpuMarkdown writes, per question, the CPU milliseconds per request of
+// each system's processes (egbench run --cpu); nothing if no run has them.
+func cpuMarkdown(rs []*workload.Result) string {
+	var b strings.Builder
+	for _, q := range append(slices.Clone(workload.Questions), "all") {
+		for _, r := range rs {
+			s := r.Total
+			if q != "all" {
+				s = r.Ops[q]
+			}
+			if s == nil || s.CPUMsPerRequest == nil {
+				continue
+			}
+			if b.Len() == 0 {
+				b.WriteString("\nCPU milliseconds per request, during the measured window:\n\n" +
+					"| question | system | Neo4j | server | load generator | sum |\n|---|---|--:|--:|--:|--:|\n")
+			}
+			c := s.CPUMsPerRequest
+			cell := func(name string) string {
+				if v, ok := c[name]; ok {
+					return fmt.Sprintf("%.2f", v)
+				}
+				return "–"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %.2f |\n", q, r.System, cell("neo4j"), cell("server"), cell("client"), c["neo4j"]+c["server"]+c["client"])
+		}
+	}
+	for _, r := range rs {
+		if r.CPUError != "" {
+			fmt.Fprintf(&b, "\n%s: CPU time not read: %s\n", r.System, r.CPUError)
 		}
 	}
 	return b.String()

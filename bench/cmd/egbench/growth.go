@@ -91,10 +91,7 @@ func growthMarkdown(runs []*runFile) string {
 						s = res.Ops[q]
 					}
 					if s != nil {
-						cell = fmt.Sprintf(" %.1f · %.1f |", s.Throughput, s.P99Ms)
-						if s.Errors > 0 {
-							cell = fmt.Sprintf(" %.1f · %.1f (%d errors) |", s.Throughput, s.P99Ms, s.Errors)
-						}
+						cell = " " + growthCell(s) + " |"
 					}
 				}
 				b.WriteString(cell)
@@ -122,4 +119,17 @@ func growthMarkdown(runs []*runFile) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// growthCell is a question's throughput and p99, and its errors if any. A
+// question with no answer in the window has no p99 (not 0 ms).
+func growthCell(s *workload.OpStats) string {
+	cell := fmt.Sprintf("%.1f · %.1f", s.Throughput, s.P99Ms)
+	if s.Requests == s.Errors {
+		cell = "0 · –"
+	}
+	if s.Errors > 0 {
+		cell += fmt.Sprintf(" (%d errors)", s.Errors)
+	}
+	return cell
 }

@@ -51,3 +51,23 @@ func TestReportCPU(t *testing.T) {
 		})
 	}
 }
+
+// TestGrowthCell: a question none of whose requests was answered in the
+// window has no p99, rather than a p99 of 0 ms.
+func TestGrowthCell(t *testing.T) {
+	tests := []struct {
+		name string
+		s    workload.OpStats
+		want string
+	}{
+		{"answered", workload.OpStats{Requests: 50, Throughput: 5.25, P99Ms: 1532.1}, "5.2 · 1532.1"},
+		{"some errors", workload.OpStats{Requests: 50, Errors: 2, Throughput: 4.8, P99Ms: 12}, "4.8 · 12.0 (2 errors)"},
+		{"none answered in the window", workload.OpStats{}, "0 · –"},
+		{"every request failed", workload.OpStats{Requests: 3, Errors: 3}, "0 · – (3 errors)"},
+	}
+	for _, tc := range tests {
+		if got := growthCell(&tc.s); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -62,7 +62,10 @@ func checkIDs(ctx context.Context, tx neo4j.ManagedTransaction, args []domain.ID
 // first and last meeting as "dateKey id" (fixed-width dates, and a space
 // sorts below every character of an ID, so the text orders as the pair).
 // Recurrence adds the groups up; a subject has far fewer groups than
-// meetings, and no group needs the whole list in memory.
+// meetings, and no group needs the whole list in memory. The groups come
+// back as one list in one record: the driver reads each record as a message
+// of its own, and a few hundred groups cost more to receive one by one than
+// to build.
 func recurrenceQuery(meetingCond string) string {
 	return "UNWIND $ids AS sid MATCH (s:" + labelNode + " {" + propID + ": sid}) " +
 		"WHERE s:" + labelInitiative + " OR s:" + labelTheme + " " +
@@ -72,8 +75,9 @@ func recurrenceQuery(meetingCond string) string {
 		"WITH sid, m AS n, sum(recs) AS recs WHERE " + meetingCond + " " +
 		"WITH sid, n, recs, toInteger(left(n." + propDateKey + ", 4)) AS year, " +
 		"head(COLLECT { MATCH (n)-[:" + relPartOf + "]->(c:" + labelCouncil + ") RETURN c." + propID + " }) AS council " +
-		"RETURN sid, year, council, count(n) AS meetings, sum(recs) AS recs, " +
-		"min(n." + propDateKey + " + ' ' + n." + propID + ") AS first, max(n." + propDateKey + " + ' ' + n." + propID + ") AS last"
+		"WITH sid, year, council, count(n) AS meetings, sum(recs) AS recs, " +
+		"min(n." + propDateKey + " + ' ' + n." + propID + ") AS first, max(n." + propDateKey + " + ' ' + n." + propID + ") AS last " +
+		"RETURN collect([sid, year, council, meetings, recs, first, last]) AS groups"
 }
 
 // mentionOf reads a "dateKey id" text of recurrenceQuery.
@@ -108,19 +112,28 @@ func (s *Store) Recurrence(ctx context.Context, ids []string, f domain.Recurrenc
 		if err := checkIDs(ctx, tx, domain.RecurrenceArgs(ids, f)); err != nil {
 			return nil, err
 		}
-		return run(ctx, tx, query, params, func(rec *neo4j.Record) (group, error) {
+		rows, err := run(ctx, tx, query, params, func(rec *neo4j.Record) ([]group, error) {
 			var f fields
-			g := group{
-				subject:  value[string](&f, rec, "sid"),
-				council:  value[string](&f, rec, "council"),
-				first:    value[string](&f, rec, "first"),
-				last:     value[string](&f, rec, "last"),
-				year:     int(value[int64](&f, rec, "year")),
-				meetings: int(value[int64](&f, rec, "meetings")),
-				recs:     int(value[int64](&f, rec, "recs")),
+			raw := value[[]any](&f, rec, "groups")
+			gs := make([]group, 0, len(raw))
+			for _, x := range raw {
+				row := asList(&f, x)
+				if len(row) != 7 {
+					f.fail(fmt.Errorf("neo4jstore: a recurrence group of %d values", len(row)))
+					break
+				}
+				gs = append(gs, group{
+					subject: f.textAt(row[0], "sid"), year: f.intAt(row[1], "year"), council: f.textAt(row[2], "council"),
+					meetings: f.intAt(row[3], "meetings"), recs: f.intAt(row[4], "recs"),
+					first: f.textAt(row[5], "first"), last: f.textAt(row[6], "last"),
+				})
 			}
-			return g, f.err
+			return gs, f.err
 		})
+		if err != nil || len(rows) == 0 {
+			return nil, err
+		}
+		return rows[0], nil
 	})
 	if err != nil {
 		return nil, err

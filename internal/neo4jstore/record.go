@@ -98,8 +98,12 @@ func (f *fields) maps(rec *neo4j.Record, key string) []map[string]any {
 }
 
 // text returns the string under key of a map read from a record ("" for null).
-func (f *fields) text(m map[string]any, key string) string {
-	switch v := m[key].(type) {
+func (f *fields) text(m map[string]any, key string) string { return f.textAt(m[key], key) }
+
+// textAt returns x, an element of a list read from a record, as a string
+// ("" for null); key names it in an error.
+func (f *fields) textAt(x any, key string) string {
+	switch v := x.(type) {
 	case nil:
 		return ""
 	case string:
@@ -111,8 +115,12 @@ func (f *fields) text(m map[string]any, key string) string {
 }
 
 // integer returns the integer under key of a map read from a record (0 for null).
-func (f *fields) integer(m map[string]any, key string) int {
-	switch v := m[key].(type) {
+func (f *fields) integer(m map[string]any, key string) int { return f.intAt(m[key], key) }
+
+// intAt returns x, an element of a list read from a record, as an integer
+// (0 for null); key names it in an error.
+func (f *fields) intAt(x any, key string) int {
+	switch v := x.(type) {
 	case nil:
 		return 0
 	case int64:

@@ -201,9 +201,6 @@ func Run(ctx context.Context, t Target, s *gen.Sample, cfg Config) *Result {
 	return res
 }
 
-// phase runs cfg.Clients clients drawing from qs for cfg.Warmup +
-// cfg.Duration and returns when measuring began, the seconds measured and
-// the measured requests in the order they were sent.
 // measuredPhase is what one phase measured: when its measured window
 // started, how long it lasted, its requests, and the CPU time of the
 // meter's processes at its start and end (nil without a meter).
@@ -215,6 +212,10 @@ type measuredPhase struct {
 	cpuErr         error
 }
 
+// phase runs cfg.Clients clients drawing from qs for cfg.Warmup +
+// cfg.Duration and returns when measuring began, the seconds measured, the
+// measured requests in the order they were sent, and, with a meter, the CPU
+// time of its processes when the measured window began and ended.
 func phase(ctx context.Context, t Target, s *gen.Sample, cfg Config, meter *cpuMeter, qs []string) measuredPhase {
 	start := time.Now()
 	measureFrom := start.Add(cfg.Warmup)

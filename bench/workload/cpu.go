@@ -116,16 +116,16 @@ func (m *cpuMeter) sample() ([]time.Duration, error) {
 	return out, nil
 }
 
-// perRequest returns the CPU milliseconds each process spent between two
-// samples per request; nil without samples or requests, or if a process
-// could not be read at either end (it ended: the run says so elsewhere).
-func (m *cpuMeter) perRequest(from, to []time.Duration, requests int) map[string]float64 {
-	if m == nil || len(from) != len(m.procs) || len(to) != len(m.procs) || requests == 0 {
+// perRequest returns the CPU milliseconds each process spent per request,
+// given the CPU time each spent (in the order of m.procs); nil without it or
+// without requests.
+func (m *cpuMeter) perRequest(spent []time.Duration, requests int) map[string]float64 {
+	if m == nil || len(spent) != len(m.procs) || requests == 0 {
 		return nil
 	}
 	out := map[string]float64{}
 	for i, p := range m.procs {
-		out[p.Name] = float64(to[i]-from[i]) / float64(time.Millisecond) / float64(requests)
+		out[p.Name] = float64(spent[i]) / float64(time.Millisecond) / float64(requests)
 	}
 	return out
 }

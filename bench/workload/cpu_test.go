@@ -72,13 +72,14 @@ func TestParseProcs(t *testing.T) {
 }
 
 // burning is a Target whose every request costs each process a known CPU
-// time, on a clock that cpuOf reads: the server 2 ms, Neo4j 1 ms (after
-// gone requests, Neo4j can no longer be read), the load generator 0.5 ms.
+// time, on a clock that cpuOf reads: the server 2 ms, Neo4j 1 ms, the load
+// generator 0.5 ms. Once a request of question goneAt is sent, Neo4j's
+// process can no longer be read.
 type burning struct {
-	mu   sync.Mutex
-	cpu  map[int]time.Duration
-	sent int
-	gone int // Neo4j's process ends after this many requests (0: never)
+	mu     sync.Mutex
+	cpu    map[int]time.Duration
+	goneAt string
+	gone   bool
 }
 
 const serverPID, neo4jPID = 1, 2
@@ -88,7 +89,7 @@ func (b *burning) Send(ctx context.Context, q string, p Params) Check {
 	b.cpu[serverPID] += 2 * time.Millisecond
 	b.cpu[neo4jPID] += time.Millisecond
 	b.cpu[os.Getpid()] += time.Millisecond / 2
-	b.sent++
+	b.gone = b.gone || q == b.goneAt
 	b.mu.Unlock()
 	time.Sleep(2 * time.Millisecond)
 	return result("", nil)
@@ -99,7 +100,7 @@ func (b *burning) Close() error { return nil }
 func (b *burning) cpuOf(pid int) (time.Duration, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if pid == neo4jPID && b.gone > 0 && b.sent > b.gone {
+	if pid == neo4jPID && b.gone {
 		return 0, errors.New("no such process")
 	}
 	return b.cpu[pid], nil
@@ -143,17 +144,23 @@ func TestCPUPerRequest(t *testing.T) {
 		}
 	}
 
-	// Neo4j's process ends during the first question: that question and the
-	// total have no CPU, the second question has it, and the run says why.
-	b := &burning{cpu: map[int]time.Duration{}, gone: 1}
-	cfg := Config{Clients: 1, Duration: 100 * time.Millisecond, Warmup: 20 * time.Millisecond, Seed: 1, Each: true,
-		Questions: []string{"q1-speakers"}, CPU: procs, readCPU: b.cpuOf}
-	res := Run(context.Background(), b, s, cfg)
-	if res.Ops["q1-speakers"].CPUMsPerRequest != nil || res.Total.CPUMsPerRequest != nil {
-		t.Errorf("with Neo4j gone: %v, %v; want none", res.Ops["q1-speakers"].CPUMsPerRequest, res.Total.CPUMsPerRequest)
-	}
-	if !strings.Contains(res.CPUError, "neo4j: no such process") {
-		t.Errorf("CPU error %q, want it to name the process", res.CPUError)
+	// Neo4j's process ends during a question: that question and the total
+	// have no CPU, a question before it has it, and the run says why.
+	for _, qs := range [][]string{{"q1-speakers"}, {"q1-speakers", "q2-person-history"}} {
+		gone := qs[len(qs)-1]
+		b := &burning{cpu: map[int]time.Duration{}, goneAt: gone}
+		cfg := Config{Clients: 1, Duration: 100 * time.Millisecond, Warmup: 20 * time.Millisecond, Seed: 1, Each: true,
+			Questions: qs, CPU: procs, readCPU: b.cpuOf}
+		res := Run(context.Background(), b, s, cfg)
+		if res.Ops[gone].CPUMsPerRequest != nil || res.Total.CPUMsPerRequest != nil {
+			t.Errorf("%v, Neo4j gone at %s: %v, total %v; want none", qs, gone, res.Ops[gone].CPUMsPerRequest, res.Total.CPUMsPerRequest)
+		}
+		if len(qs) > 1 && !near(res.Ops[qs[0]].CPUMsPerRequest) {
+			t.Errorf("%v: %s, before Neo4j was gone, %v; want about %v", qs, qs[0], res.Ops[qs[0]].CPUMsPerRequest, want)
+		}
+		if !strings.Contains(res.CPUError, "neo4j: no such process") {
+			t.Errorf("%v: CPU error %q, want it to name the process", qs, res.CPUError)
+		}
 	}
 }
 

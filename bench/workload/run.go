@@ -116,38 +116,38 @@ func Run(ctx context.Context, t Target, s *gen.Sample, cfg Config) *Result {
 	res := &Result{System: cfg.System, Clients: cfg.Clients, Ops: map[string]*OpStats{}}
 	meter := newCPUMeter(cfg.CPU, cfg.readCPU)
 	var all []sample
-	// The total's CPU: the phases' deltas summed, from zero; none unless
-	// every phase was read.
-	cpuZero, cpuSum := make([]time.Duration, len(cfg.CPU)+1), make([]time.Duration, len(cfg.CPU)+1)
-	cpuAll := meter != nil
-	measured := func(p measuredPhase) {
+	var cpuSum []time.Duration // the phases' CPU time, summed; nil unless every phase was read
+	measured := func(p measuredPhase, first bool) {
 		if p.cpuErr != nil && res.CPUError == "" {
 			res.CPUError = p.cpuErr.Error()
 		}
-		if p.cpuFrom == nil {
-			cpuAll = false
-			return
-		}
-		for i := range cpuSum {
-			cpuSum[i] += p.cpuTo[i] - p.cpuFrom[i]
+		switch {
+		case first:
+			cpuSum = slices.Clone(p.cpu)
+		case p.cpu == nil:
+			cpuSum = nil
+		case cpuSum != nil:
+			for i := range cpuSum {
+				cpuSum[i] += p.cpu[i]
+			}
 		}
 	}
 	if cfg.Each {
-		for _, q := range qs {
+		for i, q := range qs {
 			p := phase(ctx, t, s, cfg, meter, []string{q})
 			if res.Start.IsZero() {
 				res.Start = p.start
 			}
 			res.Seconds += p.seconds
 			res.Ops[q] = stats(p.samples, p.seconds)
-			res.Ops[q].CPUMsPerRequest = meter.perRequest(p.cpuFrom, p.cpuTo, len(p.samples))
+			res.Ops[q].CPUMsPerRequest = meter.perRequest(p.cpu, len(p.samples))
 			all = append(all, p.samples...)
-			measured(p)
+			measured(p, i == 0)
 		}
 	} else {
 		p := phase(ctx, t, s, cfg, meter, qs)
 		res.Start, res.Seconds, all = p.start, p.seconds, p.samples
-		measured(p)
+		measured(p, true)
 		byQ := map[string][]sample{}
 		for _, x := range all {
 			byQ[x.q] = append(byQ[x.q], x)
@@ -157,9 +157,7 @@ func Run(ctx context.Context, t Target, s *gen.Sample, cfg Config) *Result {
 		}
 	}
 	res.Total = stats(all, res.Seconds)
-	if cpuAll {
-		res.Total.CPUMsPerRequest = meter.perRequest(cpuZero, cpuSum, len(all))
-	}
+	res.Total.CPUMsPerRequest = meter.perRequest(cpuSum, len(all))
 	var errs []ErrorEvent
 	for _, x := range all {
 		if x.err != nil {
@@ -202,26 +200,27 @@ func Run(ctx context.Context, t Target, s *gen.Sample, cfg Config) *Result {
 }
 
 // measuredPhase is what one phase measured: when its measured window
-// started, how long it lasted, its requests, and the CPU time of the
-// meter's processes at its start and end (nil without a meter).
+// started, how long it lasted, its requests, and the CPU time the meter's
+// processes spent in it (nil without a meter, or if one could not be read).
 type measuredPhase struct {
-	start          time.Time
-	seconds        float64
-	samples        []sample
-	cpuFrom, cpuTo []time.Duration
-	cpuErr         error
+	start   time.Time
+	seconds float64
+	samples []sample
+	cpu     []time.Duration
+	cpuErr  error
 }
 
 // phase runs cfg.Clients clients drawing from qs for cfg.Warmup +
 // cfg.Duration and returns when measuring began, the seconds measured, the
 // measured requests in the order they were sent, and, with a meter, the CPU
-// time of its processes when the measured window began and ended.
+// time its processes spent from the window's start to the phase's end.
 func phase(ctx context.Context, t Target, s *gen.Sample, cfg Config, meter *cpuMeter, qs []string) measuredPhase {
 	start := time.Now()
 	measureFrom := start.Add(cfg.Warmup)
 	end := measureFrom.Add(cfg.Duration)
 	results := make([][]sample, cfg.Clients)
 	var p measuredPhase
+	var cpuFrom []time.Duration
 	var wg sync.WaitGroup
 	if meter != nil {
 		// The window's CPU starts when its requests start to count.
@@ -230,7 +229,7 @@ func phase(ctx context.Context, t Target, s *gen.Sample, cfg Config, meter *cpuM
 			defer wg.Done()
 			select {
 			case <-time.After(time.Until(measureFrom)):
-				p.cpuFrom, p.cpuErr = meter.sample()
+				cpuFrom, p.cpuErr = meter.sample()
 			case <-ctx.Done():
 			}
 		}()
@@ -262,11 +261,14 @@ func phase(ctx context.Context, t Target, s *gen.Sample, cfg Config, meter *cpuM
 		}(c)
 	}
 	wg.Wait()
-	if p.cpuFrom != nil {
-		p.cpuTo, p.cpuErr = meter.sample()
-	}
-	if p.cpuTo == nil {
-		p.cpuFrom = nil
+	if cpuFrom != nil {
+		var cpuTo []time.Duration
+		if cpuTo, p.cpuErr = meter.sample(); cpuTo != nil {
+			p.cpu = make([]time.Duration, len(cpuTo))
+			for i := range cpuTo {
+				p.cpu[i] = cpuTo[i] - cpuFrom[i]
+			}
+		}
 	}
 	elapsed := time.Since(measureFrom)
 	if elapsed > cfg.Duration+30*time.Second {
